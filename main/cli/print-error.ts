@@ -1,0 +1,40 @@
+// Errors are printed once, here, at the edge: one clear line, details for spec problems and
+// failed commands, and a stack trace only with --verbose.
+import { CommandFailed, SpecInvalid, StepFailed, toSlipwayError, type Problem } from '../errors.js';
+import type { CliIo } from './context.js';
+
+export function formatProblem(problem: Problem, source?: string): string {
+  const position = problem.line !== undefined ? `${String(problem.line)}:${String(problem.column ?? 1)}: ` : '';
+  const where = source ? `${source}:${position}` : position;
+  const path = problem.path === '' ? '' : `${problem.path}: `;
+  return `${where}${path}${problem.message}`;
+}
+
+export function printError(io: CliIo, thrown: unknown, verbose: boolean): number {
+  const error = toSlipwayError(thrown);
+  io.stderr(`error: ${error.message}\n`);
+  if (error instanceof SpecInvalid) {
+    for (const problem of error.problems) io.stderr(`  ${formatProblem(problem, error.source)}\n`);
+  }
+  const failed = findCommandFailure(error);
+  if (failed && failed.stderr.trim() !== '' && verbose) io.stderr(indent(failed.stderr.trim()));
+  if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+  if (verbose) io.stderr(`${(thrown instanceof Error ? thrown.stack : undefined) ?? String(thrown)}\n`);
+  return error.exitCode;
+}
+
+function findCommandFailure(error: unknown): CommandFailed | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof CommandFailed) return current;
+    current = current instanceof StepFailed || current instanceof Error ? current.cause : undefined;
+  }
+  return undefined;
+}
+
+function indent(text: string): string {
+  return `${text
+    .split('\n')
+    .map((line) => `  | ${line}`)
+    .join('\n')}\n`;
+}

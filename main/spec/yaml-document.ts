@@ -1,0 +1,67 @@
+// Parses one YAML document strictly and maps paths back to line and column, so that every
+// problem a validator finds can point at the offending text.
+import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Problem } from '../errors.js';
+import { formatPath, type PathSegment } from './problem-path.js';
+
+export interface ParsedYaml {
+  /** The plain JavaScript value, or undefined when parsing failed. */
+  value: unknown;
+  problems: Problem[];
+  /** Line and column of the node at a path (the key itself when `atKey`). */
+  positionOf(path: readonly PathSegment[], atKey?: boolean): { line: number; column: number } | undefined;
+}
+
+const MAX_BYTES = 1024 * 1024;
+
+export function parseYamlDocument(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const noPosition = () => undefined;
+  if (text.length > MAX_BYTES) {
+    return { value: undefined, positionOf: noPosition, problems: [{ path: '', message: 'the document is larger than 1 MiB; a cluster spec is a few hundred lines' }] };
+  }
+  if (text.includes('\u0000')) {
+    return { value: undefined, positionOf: noPosition, problems: [{ path: '', message: 'the file is binary, not YAML text' }] };
+  }
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const docs = Array.isArray(documents) ? documents : [];
+  if (docs.length !== 1) {
+    const message = docs.length === 0 ? 'the file is empty; it must hold one YAML document' : `the file holds ${String(docs.length)} YAML documents; put one document in each file`;
+    return { value: undefined, positionOf: noPosition, problems: [{ path: '', message }] };
+  }
+  const doc = docs[0] as Document.Parsed;
+  const syntax = [...doc.errors].map((error): Problem => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return { path: '', message: `YAML syntax: ${firstLine(error.message)}`, line: pos.line, column: pos.col };
+  });
+  if (syntax.length > 0) return { value: undefined, positionOf: noPosition, problems: syntax };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    return { value: undefined, positionOf: noPosition, problems: [{ path: '', message: `YAML: ${firstLine(String(error))}` }] };
+  }
+  const positionOf = (path: readonly PathSegment[], atKey = false) => {
+    const node = atKey ? keyNodeAt(doc, path) : (doc.getIn(path, true) as Node | undefined);
+    const range = node?.range;
+    if (!range) return undefined;
+    const pos = lineCounter.linePos(range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+  return { value, problems: [], positionOf };
+}
+
+function keyNodeAt(doc: Document.Parsed, path: readonly PathSegment[]): Node | undefined {
+  const parent: unknown = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const last = path[path.length - 1];
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+  return pair && isScalar(pair.key) ? pair.key : undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+export { formatPath };

@@ -1,0 +1,38 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+// Three projects: unit (plain Node, pure logic), component (Svelte in jsdom) and e2e (real
+// Docker, real kubeadm, real Chromium). `npm test` runs all three.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/main/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [svelte()],
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['test/renderer/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          // Real clusters on 2 cores: minutes per test, one file at a time.
+          testTimeout: 15 * 60_000,
+          hookTimeout: 15 * 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
