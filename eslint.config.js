@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
 
@@ -18,7 +19,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // Electron must stay at the edge: only main/app may import it (DESIGN §1).
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/app/ imports electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only main/app/ imports electron.' }] },
+      ],
     },
   },
   {
@@ -32,5 +36,6 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
 );

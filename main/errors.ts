@@ -108,9 +108,7 @@ export class CommandFailed extends SlipwayError {
   }) {
     const where = init.where ? ` on ${init.where}` : '';
     const tail = (init.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
-    super(
-      `\`${init.command.join(' ')}\`${where} exited with ${String(init.exitCode)}${tail ? `: ${tail}` : ''}`,
-    );
+    super(`\`${init.command.join(' ')}\`${where} exited with ${String(init.exitCode)}${tail ? `: ${tail}` : ''}`);
     this.command = init.command;
     this.commandExitCode = init.exitCode;
     this.stdout = init.stdout ?? '';

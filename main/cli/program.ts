@@ -23,9 +23,19 @@ export function buildProgram(context: CliContext): Command {
   registerPending(program, 'delete <name>', 'delete a cluster and everything it made', 'the cluster engine');
   registerPending(program, 'kubeconfig <name>', "print a cluster's kubeconfig", 'the cluster engine');
   registerPending(program, 'kubectl <name>', "run the cluster's own kubectl against it", 'the cluster engine');
-  registerPending(program, 'image', 'copy host images into every node (image load NAME IMAGE...)', 'the cluster engine');
+  registerPending(
+    program,
+    'image',
+    'copy host images into every node (image load NAME IMAGE...)',
+    'the cluster engine',
+  );
   registerPending(program, 'logs <name>', 'collect node, kubelet and containerd logs', 'the cluster engine');
-  registerPending(program, 'doctor', 'check the host: engine, capabilities, cgroups, ports, disk, inotify', 'the cluster engine');
+  registerPending(
+    program,
+    'doctor',
+    'check the host: engine, capabilities, cgroups, ports, disk, inotify',
+    'the cluster engine',
+  );
   registerPending(program, 'addons', 'list, enable and disable add-on bundles', 'add-on bundles');
   registerPending(program, 'dashboard <name>', 'print the dashboard URL and a login token', 'add-on bundles');
   registerPending(program, 'export', 'export a spec to capi, vks, tkgi, gke or kind', 'the exporters');

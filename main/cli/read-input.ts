@@ -9,7 +9,9 @@ export async function readInputFile(path: string, flag: string): Promise<string>
     return await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UsageError(`${flag} ${path}: ${reason}`, { hint: `pass the path of a cluster spec YAML file to ${flag}` });
+    throw new UsageError(`${flag} ${path}: ${reason}`, {
+      hint: `pass the path of a cluster spec YAML file to ${flag}`,
+    });
   }
 }
 

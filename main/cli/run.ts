@@ -15,7 +15,10 @@ export interface RunCliOptions {
 }
 
 export async function runCli(argv: readonly string[], options: RunCliOptions = {}): Promise<number> {
-  const io = options.io ?? { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t) };
+  const io = options.io ?? {
+    stdout: (t: string) => process.stdout.write(t),
+    stderr: (t: string) => process.stderr.write(t),
+  };
   const verbose = argv.includes('--verbose');
   const controller = new AbortController();
   const onSigint = () => {
@@ -44,7 +47,8 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
 
 function commanderExit(error: CommanderError): number {
   // Commander already printed its message; help and --version exit 0.
-  if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+  if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+    return ExitCode.ok;
   return ExitCode.invalidInput;
 }
 

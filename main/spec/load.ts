@@ -18,7 +18,10 @@ export function validateClusterSpecText(text: string): ValidationResult {
 /** Validate an already-parsed value (from JSON, IPC or YAML). */
 export function validateClusterSpecValue(value: unknown, source?: Pick<ParsedYaml, 'positionOf'>): ValidationResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, problems: [{ path: '', message: 'a cluster spec must be a mapping with apiVersion, kind, metadata and spec' }] };
+    return {
+      ok: false,
+      problems: [{ path: '', message: 'a cluster spec must be a mapping with apiVersion, kind, metadata and spec' }],
+    };
   }
   const result = clusterSpecSchema.safeParse(value);
   if (result.success) return { ok: true, spec: result.data };
@@ -36,12 +39,27 @@ export function loadClusterSpec(text: string, sourceName?: string): ClusterSpec 
 function issueToProblems(issue: z.core.$ZodIssue, source?: Pick<ParsedYaml, 'positionOf'>): Problem[] {
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => withPosition({ path: formatPath([...path, key]), message: `unknown field "${key}"; remove it or check its spelling and indentation` }, [...path, key], true, source));
+    return issue.keys.map((key) =>
+      withPosition(
+        {
+          path: formatPath([...path, key]),
+          message: `unknown field "${key}"; remove it or check its spelling and indentation`,
+        },
+        [...path, key],
+        true,
+        source,
+      ),
+    );
   }
   return [withPosition({ path: formatPath(path), message: messageFor(issue) }, path, false, source)];
 }
 
-function withPosition(problem: Problem, path: PathSegment[], atKey: boolean, source?: Pick<ParsedYaml, 'positionOf'>): Problem {
+function withPosition(
+  problem: Problem,
+  path: PathSegment[],
+  atKey: boolean,
+  source?: Pick<ParsedYaml, 'positionOf'>,
+): Problem {
   // Missing fields have no node of their own: point at the closest parent that exists.
   for (let cut = path.length; cut >= 0; cut--) {
     const position = source?.positionOf(path.slice(0, cut), atKey && cut === path.length);
@@ -53,7 +71,8 @@ function withPosition(problem: Problem, path: PathSegment[], atKey: boolean, sou
 function messageFor(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) return `is required (${issue.expected})`;
-    if (issue.message.startsWith('Invalid input')) return `must be ${article(issue.expected)}, got ${describe(issue.input)}`;
+    if (issue.message.startsWith('Invalid input'))
+      return `must be ${article(issue.expected)}, got ${describe(issue.input)}`;
   }
   return issue.message;
 }
@@ -68,10 +87,15 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `${typeof value} ${String(value)}`;
+  return typeof value;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.path.localeCompare(b.path));
+  return [...problems].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.path.localeCompare(b.path),
+  );
 }

@@ -18,7 +18,10 @@ const dnsLabel = (what: string, max: number) =>
     .string({ error: `${what} must be a string` })
     .min(1, `${what} must not be empty`)
     .max(max, `${what} must be at most ${String(max)} characters`)
-    .regex(dns1123Label, `${what} must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit`);
+    .regex(
+      dns1123Label,
+      `${what} must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit`,
+    );
 
 /** Problems with a Kubernetes qualified name (`prefix/name` or `name`), or [] when valid. */
 export function qualifiedNameProblems(key: string, forbidReservedPrefix: boolean): string[] {
@@ -27,13 +30,17 @@ export function qualifiedNameProblems(key: string, forbidReservedPrefix: boolean
   const problems: string[] = [];
   if (parts.length > 2) return [`"${key}" has more than one '/'`];
   if (name === undefined || name.length === 0 || name.length > 63 || !labelNamePart.test(name)) {
-    problems.push(`"${key}": the name part must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
+    problems.push(
+      `"${key}": the name part must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+    );
   }
   if (prefix !== undefined && (prefix.length > 253 || !dns1123Subdomain.test(prefix))) {
     problems.push(`"${key}": the prefix must be a DNS subdomain such as example.com`);
   }
   if (forbidReservedPrefix && prefix !== undefined && reservedPrefix.test(prefix)) {
-    problems.push(`"${key}": labels under kubernetes.io and k8s.io are reserved for Kubernetes; use your own prefix such as example.com/`);
+    problems.push(
+      `"${key}": labels under kubernetes.io and k8s.io are reserved for Kubernetes; use your own prefix such as example.com/`,
+    );
   }
   return problems;
 }
@@ -44,7 +51,11 @@ const nodeLabels = z
     for (const [key, value] of Object.entries(labels)) {
       for (const message of qualifiedNameProblems(key, true)) ctx.addIssue({ code: 'custom', message, path: [key] });
       if (value.length > 63 || !labelValue.test(value)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `value "${value}" must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `value "${value}" must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+        });
       }
     }
   });
@@ -72,7 +83,11 @@ const resources = z.strictObject({
 
 const workerPool = z.strictObject({
   name: dnsLabel('a worker pool name', 32),
-  replicas: z.int('replicas must be a whole number').min(0, 'replicas must be at least 0').max(20, 'replicas must be at most 20 per pool').default(2),
+  replicas: z
+    .int('replicas must be a whole number')
+    .min(0, 'replicas must be at least 0')
+    .max(20, 'replicas must be at most 20 per pool')
+    .default(2),
   labels: nodeLabels.default({}),
   taints: z.array(taint).default([]),
   resources: resources.default({}),
@@ -84,10 +99,15 @@ const ipv4Cidr = (what: string) =>
   });
 
 const port = (what: string, min: number) =>
-  z.int(`${what} must be a whole number`).min(min, `${what} must be between ${String(min)} and 65535`).max(65535, `${what} must be between ${String(min)} and 65535`);
+  z
+    .int(`${what} must be a whole number`)
+    .min(min, `${what} must be between ${String(min)} and 65535`)
+    .max(65535, `${what} must be between ${String(min)} and 65535`);
 
 const ipv4Address = (what: string) =>
-  z.string().refine((text) => parseIpv4(text) !== undefined, { message: `${what} must be an IPv4 address such as 127.0.0.1` });
+  z
+    .string()
+    .refine((text) => parseIpv4(text) !== undefined, { message: `${what} must be an IPv4 address such as 127.0.0.1` });
 
 const networking = z
   .strictObject({
@@ -100,7 +120,11 @@ const networking = z
     const pods = parseIpv4Cidr(net.podSubnet);
     const services = parseIpv4Cidr(net.serviceSubnet);
     if (pods && services && cidrsOverlap(pods, services)) {
-      ctx.addIssue({ code: 'custom', path: ['serviceSubnet'], message: `serviceSubnet ${net.serviceSubnet} overlaps podSubnet ${net.podSubnet}; choose ranges that do not share addresses` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['serviceSubnet'],
+        message: `serviceSubnet ${net.serviceSubnet} overlaps podSubnet ${net.podSubnet}; choose ranges that do not share addresses`,
+      });
     }
   });
 
@@ -150,24 +174,39 @@ export const clusterSpecSchema = z.strictObject({
       nodeImage: z.string().optional(),
       controlPlane: z
         .strictObject({
-          replicas: z.union([z.literal(1), z.literal(3), z.literal(5)], {
-            error: 'control-plane replicas must be 1, 3 or 5 (an odd number keeps etcd quorum)',
-          }).default(1),
+          replicas: z
+            .union([z.literal(1), z.literal(3), z.literal(5)], {
+              error: 'control-plane replicas must be 1, 3 or 5 (an odd number keeps etcd quorum)',
+            })
+            .default(1),
         })
         .default({ replicas: 1 }),
       workers: z
         .array(workerPool)
         .default(defaultWorkers)
         .superRefine(
-          uniqueField('name', (name, first) => `pool name "${name}" is already used by workers[${String(first)}]; pool names must be unique`),
+          uniqueField(
+            'name',
+            (name, first) =>
+              `pool name "${name}" is already used by workers[${String(first)}]; pool names must be unique`,
+          ),
           alwaysCheck,
         ),
-      networking: networking.default({ podSubnet: '10.244.0.0/16', serviceSubnet: '10.96.0.0/16', apiServerAddress: '127.0.0.1', apiServerPort: 0 }),
+      networking: networking.default({
+        podSubnet: '10.244.0.0/16',
+        serviceSubnet: '10.96.0.0/16',
+        apiServerAddress: '127.0.0.1',
+        apiServerPort: 0,
+      }),
       portMappings: z
         .array(portMapping)
         .default([])
         .superRefine(
-          uniqueField('hostPort', (port, first) => `host port ${port} is already mapped by portMappings[${String(first)}]; each host port can be published once`),
+          uniqueField(
+            'hostPort',
+            (port, first) =>
+              `host port ${port} is already mapped by portMappings[${String(first)}]; each host port can be published once`,
+          ),
           alwaysCheck,
         ),
       addons: z
@@ -181,7 +220,12 @@ export const clusterSpecSchema = z.strictObject({
     .default({
       controlPlane: { replicas: 1 },
       workers: defaultWorkers,
-      networking: { podSubnet: '10.244.0.0/16', serviceSubnet: '10.96.0.0/16', apiServerAddress: '127.0.0.1', apiServerPort: 0 },
+      networking: {
+        podSubnet: '10.244.0.0/16',
+        serviceSubnet: '10.96.0.0/16',
+        apiServerAddress: '127.0.0.1',
+        apiServerPort: 0,
+      },
       portMappings: [],
       addons: [],
     }),

@@ -18,15 +18,26 @@ export function parseYamlDocument(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const noPosition = () => undefined;
   if (text.length > MAX_BYTES) {
-    return { value: undefined, positionOf: noPosition, problems: [{ path: '', message: 'the document is larger than 1 MiB; a cluster spec is a few hundred lines' }] };
+    return {
+      value: undefined,
+      positionOf: noPosition,
+      problems: [{ path: '', message: 'the document is larger than 1 MiB; a cluster spec is a few hundred lines' }],
+    };
   }
   if (text.includes('\u0000')) {
-    return { value: undefined, positionOf: noPosition, problems: [{ path: '', message: 'the file is binary, not YAML text' }] };
+    return {
+      value: undefined,
+      positionOf: noPosition,
+      problems: [{ path: '', message: 'the file is binary, not YAML text' }],
+    };
   }
   const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const docs = Array.isArray(documents) ? documents : [];
   if (docs.length !== 1) {
-    const message = docs.length === 0 ? 'the file is empty; it must hold one YAML document' : `the file holds ${String(docs.length)} YAML documents; put one document in each file`;
+    const message =
+      docs.length === 0
+        ? 'the file is empty; it must hold one YAML document'
+        : `the file holds ${String(docs.length)} YAML documents; put one document in each file`;
     return { value: undefined, positionOf: noPosition, problems: [{ path: '', message }] };
   }
   const doc = docs[0] as Document.Parsed;
@@ -40,7 +51,11 @@ export function parseYamlDocument(text: string): ParsedYaml {
   try {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    return { value: undefined, positionOf: noPosition, problems: [{ path: '', message: `YAML: ${firstLine(String(error))}` }] };
+    return {
+      value: undefined,
+      positionOf: noPosition,
+      problems: [{ path: '', message: `YAML: ${firstLine(String(error))}` }],
+    };
   }
   const positionOf = (path: readonly PathSegment[], atKey = false) => {
     const node = atKey ? keyNodeAt(doc, path) : (doc.getIn(path, true) as Node | undefined);

@@ -17,7 +17,9 @@ export function registerValidate(program: Command, context: CliContext): void {
       const text = await readInputFile(flags.file, '--file');
       const result = validateClusterSpecText(text);
       if (flags.output === 'json') {
-        context.stdout(`${JSON.stringify(result.ok ? { valid: true, spec: result.spec } : { valid: false, problems: result.problems }, null, 2)}\n`);
+        context.stdout(
+          `${JSON.stringify(result.ok ? { valid: true, spec: result.spec } : { valid: false, problems: result.problems }, null, 2)}\n`,
+        );
         if (!result.ok) throw new SilentExit(ExitCode.invalidInput);
         return;
       }
