@@ -23,7 +23,7 @@ export function validateClusterSpecValue(value: unknown, source?: Pick<ParsedYam
       problems: [{ path: '', message: 'a cluster spec must be a mapping with apiVersion, kind, metadata and spec' }],
     };
   }
-  const result = clusterSpecSchema.safeParse(value);
+  const result = clusterSpecSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, spec: result.data };
   const problems = result.error.issues.flatMap((issue) => issueToProblems(issue, source));
   return { ok: false, problems: sortProblems(problems) };

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Prepares a Debian host (ours: bookworm, root) for Slipway: Debian packages, the Docker
+# daemon, kernel limits for multi-node clusters, npm dependencies and the hermetic images.
+# Idempotent: every step checks before it acts, so a warm machine is ready in seconds.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+export DEBIAN_FRONTEND=noninteractive
+
+say() { printf '[setup] %s\n' "$*"; }
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+# Debian packages: the container engine, debootstrap for the node image, Chromium for UI tests.
+packages=(docker.io debootstrap chromium ca-certificates git pigz)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if ((${#missing[@]} > 0)); then
+  say "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Docker daemon: started by hand where no init system runs it.
+if ! docker info >/dev/null 2>&1; then
+  say "starting dockerd"
+  as_root bash -c 'nohup dockerd >/var/log/slipway-dockerd.log 2>&1 &'
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || { say "dockerd did not start; see /var/log/slipway-dockerd.log"; exit 1; }
+fi
+
+# Multi-node clusters run a kubelet and kube-proxy per node, each holding inotify watches.
+raise_sysctl() {
+  local key="$1" want="$2" have
+  have="$(sysctl -n "$key" 2>/dev/null || echo 0)"
+  if ((have < want)); then as_root sysctl -q -w "$key=$want" >/dev/null || say "could not raise $key (have $have, want $want)"; fi
+}
+raise_sysctl fs.inotify.max_user_instances 512
+raise_sysctl fs.inotify.max_user_watches 524288
+
+# npm dependencies, reinstalled only when the lock file changed.
+stamp="$root/node_modules/.slipway-lock-hash"
+lock_hash="$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)"
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
+  say "installing npm dependencies"
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" >"$stamp"
+fi
+
+# Hermetic images (no container registry is reachable): cached, so warm runs take seconds.
+for build in images/node/build.sh images/addons/build.sh; do
+  if [[ -x "$root/$build" ]]; then
+    say "building $(dirname "$build") images"
+    bash "$root/$build"
+  fi
+done
+say "host ready"
