@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Builds the hermetic add-on images offline: Go binaries from the Go module proxy and Debian
+# packages, each packed FROM scratch as localhost/slipway/addons/<name>:<version>, labelled
+# with a hash of its inputs so a warm run only checks labels. Writes the image override map
+# the bundles are used through (docs/addons.md, "Air-gapped use").
+# Usage: images/addons/build.sh [NAME...]     (default: every image below)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cache="${SLIPWAY_CACHE_DIR:-$HOME/.cache/slipway}/images/addons"
+k8s_ready="${SLIPWAY_CACHE_DIR:-$HOME/.cache/slipway}/images/kubernetes/v1.34.4/.complete"
+prefix="localhost/slipway/addons"
+label="dev.slipway.input-hash"
+mkdir -p "$cache"
+
+log() { printf '[addon-images] %s\n' "$*" >&2; }
+
+# name | kind | source | package or path | version | upstream repository (override key)
+table="$(cat <<'TABLE'
+registry|deb|docker-registry|/usr/bin/docker-registry|2.8.2|docker.io/library/registry
+metrics-server|go|sigs.k8s.io/metrics-server@v0.9.0|./cmd/metrics-server|v0.9.0|registry.k8s.io/metrics-server/metrics-server
+traefik|go|github.com/traefik/traefik/v3@v3.6.13|./cmd/traefik|v3.6.13|docker.io/library/traefik
+snapshot-controller|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/snapshot-controller|v8.6.0|registry.k8s.io/sig-storage/snapshot-controller
+csi-snapshotter|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/csi-snapshotter|v8.6.0|registry.k8s.io/sig-storage/csi-snapshotter
+csi-provisioner|go|github.com/kubernetes-csi/external-provisioner/v6@v6.3.0|./cmd/csi-provisioner|v6.3.0|registry.k8s.io/sig-storage/csi-provisioner
+TABLE
+)"
+
+# Version stamps per image: without them the binaries report "unknown" or "dev".
+ldflags_for() {
+  case "$1" in
+    metrics-server) echo "-X sigs.k8s.io/metrics-server/pkg/version.gitVersion=$2" ;;
+    traefik) echo "-X github.com/traefik/traefik/v3/pkg/version.Version=$2" ;;
+    *) echo "-X main.version=$2" ;;
+  esac
+}
+
+entrypoint_for() {
+  case "$1" in
+    registry) echo '["/bin/registry","serve","/etc/distribution/config.yml"]' ;;
+    *) echo "[\"/bin/$1\"]" ;;
+  esac
+}
+
+input_hash() {
+  { cat "$0"; printf '%s\n' "$@"; } | sha256sum | cut -c1-16
+}
+
+current_hash() {
+  docker image inspect --format "{{ index .Config.Labels \"$label\" }}" "$1" 2>/dev/null || true
+}
+
+# Go builds wait for the node image's Kubernetes compile so two big builds never share 2 cores.
+wait_for_kubernetes_build() {
+  while [[ ! -f "$k8s_ready" && -z "${SLIPWAY_ADDON_IMAGES_NO_WAIT:-}" ]]; do
+    log "waiting for the Kubernetes build ($k8s_ready)"
+    sleep 30
+  done
+}
+
+build_go_binary() { # name module@version package version out
+  local name="$1" module="$2" package="$3" version="$4" out="$5"
+  local work="$cache/go/$name-$version"
+  if [[ -x "$out" ]]; then return; fi
+  wait_for_kubernetes_build
+  log "$name: fetching $module"
+  local dir
+  dir="$(go mod download -json "$module" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')"
+  rm -rf "$work" && mkdir -p "$(dirname "$work")" && cp -r "$dir" "$work" && chmod -R u+w "$work"
+  cd "$work"
+  # Replacements that point inside the repository (nested modules are not in a module zip)
+  # resolve to the published version instead.
+  local old
+  for old in $(grep -E '=>[[:space:]]+\.\.?/' go.mod | sed -E 's/^[[:space:]]*(replace[[:space:]]+)?([^[:space:]]+).*/\2/'); do
+    go mod edit -dropreplace="$old"
+  done
+  log "$name: go build $package (nice 19)"
+  CGO_ENABLED=0 GOOS=linux GOARCH=amd64 nice -n 19 go build -mod=mod -trimpath \
+    -ldflags "-s -w $(ldflags_for "$name" "$version")" -o "$out.tmp" "$package"
+  mv "$out.tmp" "$out"
+  cd "$here"
+}
+
+stage_deb_registry() { # rootfs
+  local rootfs="$1" debs="$cache/debs"
+  mkdir -p "$debs" && (cd "$debs" && apt-get download docker-registry libc6 >/dev/null 2>&1)
+  for deb in "$debs"/docker-registry_*.deb "$debs"/libc6_*.deb; do dpkg -x "$deb" "$rootfs/.x"; done
+  mkdir -p "$rootfs/bin" "$rootfs/lib/x86_64-linux-gnu" "$rootfs/lib64" "$rootfs/etc/distribution" "$rootfs/var/lib/registry"
+  cp "$rootfs/.x/usr/bin/docker-registry" "$rootfs/bin/registry"
+  cp -L "$rootfs/.x/lib/x86_64-linux-gnu/libc.so.6" "$rootfs/lib/x86_64-linux-gnu/"
+  cp -L "$rootfs/.x/lib64/ld-linux-x86-64.so.2" "$rootfs/lib64/"
+  cp "$here/registry-config.yml" "$rootfs/etc/distribution/config.yml"
+  rm -rf "$rootfs/.x"
+}
+
+build_image() { # one table row
+  local name kind source package version upstream
+  IFS='|' read -r name kind source package version upstream <<<"$1"
+  local ref="$prefix/$name:$version"
+  local hash
+  hash="$(input_hash "$1" "$(cat "$here/registry-config.yml")")"
+  if [[ "$(current_hash "$ref")" == "$hash" ]]; then
+    log "$ref is current ($hash)"
+    return
+  fi
+  local context="$cache/context/$name"
+  rm -rf "$context" && mkdir -p "$context/rootfs/bin" "$context/rootfs/tmp" "$context/rootfs/etc"
+  if [[ "$kind" == go ]]; then
+    local binary="$cache/bin/$name-$version"
+    mkdir -p "$cache/bin"
+    build_go_binary "$name" "$source" "$package" "$version" "$binary"
+    cp "$binary" "$context/rootfs/bin/$name"
+    cp /etc/ssl/certs/ca-certificates.crt "$context/rootfs/etc/ca-certificates.crt"
+  else
+    stage_deb_registry "$context/rootfs"
+  fi
+  printf 'nobody:x:65534:65534:nobody:/:/bin/false\n' >"$context/rootfs/etc/passwd"
+  chmod 1777 "$context/rootfs/tmp"
+  cat >"$context/Dockerfile" <<DOCKERFILE
+FROM scratch
+COPY rootfs/ /
+ENV SSL_CERT_FILE=/etc/ca-certificates.crt
+ENTRYPOINT $(entrypoint_for "$name")
+LABEL $label="$hash" dev.slipway.upstream="$upstream" dev.slipway.source="$source"
+DOCKERFILE
+  log "$ref: docker build"
+  DOCKER_BUILDKIT=0 docker build -q -t "$ref" "$context" >/dev/null
+}
+
+write_overrides() {
+  local file="$cache/overrides.yaml"
+  {
+    echo "# Written by images/addons/build.sh: upstream repositories → hermetic local images."
+    echo "apiVersion: slipway.dev/v1alpha1"
+    echo "kind: ImageOverrides"
+    echo "images:"
+    while IFS='|' read -r name _ _ _ version upstream; do
+      echo "  $upstream: $prefix/$name:$version"
+    done <<<"$table"
+  } >"$file"
+  log "override map: $file"
+}
+
+main() {
+  local wanted=("$@") started=$SECONDS
+  while IFS= read -r row; do
+    local name="${row%%|*}"
+    if [[ ${#wanted[@]} -gt 0 && ! " ${wanted[*]} " == *" $name "* ]]; then continue; fi
+    build_image "$row"
+  done <<<"$table"
+  write_overrides
+  log "done in $((SECONDS - started)) s"
+}
+
+main "$@"

@@ -1,0 +1,45 @@
+// Finds the data an enabled add-on holds, so disable can ask before deleting it: volumes of
+// its CSI driver, custom resources of its CRDs, images in the registry's host volume.
+import type { DataCheck } from './bundle-schema.js';
+import type { AddonHost } from './host/types.js';
+import type { Inventory } from './inventory.js';
+import { isNotFound, type KubeClients } from './kube-clients.js';
+
+type CrdLive = { spec: { group: string; names: { kind: string; plural: string }; versions: { name: string; storage: boolean }[] } };
+
+/** Descriptions of the data found ("2 VolumeSnapshots"); empty when there is none. */
+export async function findData(clients: KubeClients, host: AddonHost, inventory: Inventory): Promise<string[]> {
+  const found = await Promise.all(inventory.dataChecks.map((check) => runDataCheck(clients, host, inventory, check)));
+  return found.flat();
+}
+
+async function runDataCheck(clients: KubeClients, host: AddonHost, inventory: Inventory, check: DataCheck): Promise<string[]> {
+  if ('persistentVolumesOfDriver' in check) {
+    const list = await clients.core.listPersistentVolume();
+    const count = list.items.filter((pv) => pv.spec?.csi?.driver === check.persistentVolumesOfDriver).length;
+    return count > 0 ? [`${String(count)} PersistentVolume(s) of ${check.persistentVolumesOfDriver}`] : [];
+  }
+  if ('hostVolume' in check) {
+    const registry = inventory.hostOperations.flatMap((op) => ('registryContainer' in op && op.registryContainer.volume === check.hostVolume ? [op.registryContainer] : []))[0];
+    const holds = await host.containers.registryHoldsData({ name: registry?.name ?? '', volume: check.hostVolume });
+    return holds ? [`images in the host volume ${check.hostVolume}`] : [];
+  }
+  return customResourcesOf(clients, inventory);
+}
+
+async function customResourcesOf(clients: KubeClients, inventory: Inventory): Promise<string[]> {
+  const found: string[] = [];
+  for (const ref of inventory.objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
+    let crd: CrdLive;
+    try {
+      crd = (await clients.objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name } })) as unknown as CrdLive;
+    } catch (error) {
+      if (isNotFound(error)) continue;
+      throw error;
+    }
+    const version = crd.spec.versions.find((v) => v.storage)?.name ?? crd.spec.versions[0]?.name ?? 'v1';
+    const list = await clients.objects.list(`${crd.spec.group}/${version}`, crd.spec.names.kind);
+    if (list.items.length > 0) found.push(`${String(list.items.length)} ${crd.spec.names.kind}(s)`);
+  }
+  return found;
+}

@@ -1,0 +1,44 @@
+// The image override map: lets air-gapped users (and the hermetic test images) point bundle
+// images at local ones. Keys are upstream repositories (or full refs), values full refs.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { SpecInvalid, UsageError } from '../errors.js';
+import { parseYamlDocument } from '../spec/yaml-document.js';
+import { zodIssuesToProblems } from './bundle-problems.js';
+import type { BundleImage } from './bundle-schema.js';
+
+export const imageOverridesSchema = z.strictObject({
+  apiVersion: z.literal('slipway.dev/v1alpha1'),
+  kind: z.literal('ImageOverrides'),
+  images: z.record(z.string().min(1), z.string().regex(/^[a-z0-9.-]+(:\d+)?\/[^\s]+$/, 'must be a full image reference such as localhost:5001/traefik:v3.6.13')),
+});
+
+/** Upstream repository or full ref → replacement ref. */
+export type ImageOverrides = Readonly<Record<string, string>>;
+
+/** Where the override map comes from when no `--images` file is given. */
+export function overridesPathFromEnvironment(): string | undefined {
+  const path = process.env.SLIPWAY_IMAGE_OVERRIDES;
+  return path === undefined || path === '' ? undefined : path;
+}
+
+/** Load an override map file; a missing or invalid file is a usage error naming it. */
+export async function loadImageOverrides(path: string | undefined): Promise<ImageOverrides> {
+  if (path === undefined) return {};
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new UsageError(`--images ${path}: no such file`, { hint: 'images/addons/build.sh writes one under ~/.cache/slipway/images/addons/overrides.yaml' });
+  });
+  const parsed = parseYamlDocument(text);
+  if (parsed.problems.length > 0) throw new SpecInvalid(parsed.problems, { source: path });
+  const result = imageOverridesSchema.safeParse(parsed.value);
+  if (!result.success) throw new SpecInvalid(zodIssuesToProblems(result.error.issues, parsed), { source: path });
+  return result.data.images;
+}
+
+/** The reference to deploy for a bundle image: the override if one matches, else ref@digest. */
+export function resolveImage(image: BundleImage, overrides: ImageOverrides): string {
+  const repository = image.ref.slice(0, image.ref.lastIndexOf(':'));
+  const override = overrides[image.ref] ?? overrides[repository];
+  if (override !== undefined) return override;
+  return image.digest ? `${image.ref}@${image.digest}` : image.ref;
+}
