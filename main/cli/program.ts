@@ -1,6 +1,8 @@
 // The `slipway` command tree. Each verb lives in commands/<verb>.ts and is registered here.
 import { Command, Option } from 'commander';
 import { SLIPWAY_VERSION } from '../version.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliContext } from './context.js';
 import { registerPending } from './pending.js';
@@ -38,7 +40,7 @@ export function buildProgram(context: CliContext): Command {
   );
   registerPending(program, 'addons', 'list, enable and disable add-on bundles', 'add-on bundles');
   registerPending(program, 'dashboard <name>', 'print the dashboard URL and a login token', 'add-on bundles');
-  registerPending(program, 'export', 'export a spec to capi, vks, tkgi, gke or kind', 'the exporters');
-  registerPending(program, 'import', 'import a kind config as a Slipway spec', 'the exporters');
+  registerExport(program, context);
+  registerImport(program, context);
   return program;
 }

@@ -1,0 +1,11 @@
+// The export API (DESIGN §7): pure functions from a cluster spec to the documents production
+// platforms accept, plus structured issues. The CLI and the desktop app use only this module.
+export { exportSpec, missingSiteInputs } from './export-spec.js';
+export { importKindConfig, type KindImport } from './kind/import.js';
+export { loadSiteInputs, applySiteSets, type SiteSource } from './site/load.js';
+export { siteInputsSchema, type SiteInputs, type SizeEntry } from './site/schema.js';
+export { renderStream, renderFiles, renderDocument } from './render.js';
+export { countBySeverity } from './issues.js';
+export { ISSUE_CODES, type IssueCode } from './issue-codes.js';
+export * from './types.js';
+export { SiteInputMissing, ExportRefused } from './errors.js';

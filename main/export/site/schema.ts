@@ -1,0 +1,89 @@
+// Site inputs: what a production platform needs that a local spec cannot know (`--site FILE`,
+// `--set section.key=value`). Every key is optional here; each exporter names the keys it
+// requires and reports the missing ones together.
+import { z } from 'zod';
+
+const dnsSubdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+const kubeName = (what: string) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .min(1, `${what} must not be empty`)
+    .max(253, `${what} must be at most 253 characters`)
+    .regex(dnsSubdomain, `${what} must be a Kubernetes name: lower-case letters, digits, '-' and '.'`);
+
+const namespaceName = z
+  .string({ error: 'a namespace must be a string' })
+  .max(63, 'a namespace must be at most 63 characters')
+  .regex(dnsLabel, "a namespace must be a DNS-1123 label: lower-case letters, digits and '-'");
+
+const nonEmpty = (what: string) => z.string({ error: `${what} must be a string` }).min(1, `${what} must not be empty`);
+
+/** One row of a size table: a VM class or machine type and its shape. */
+const sizeEntry = z.strictObject({
+  name: nonEmpty('name'),
+  cpus: z.number({ error: 'cpus must be a number such as 4' }).positive('cpus must be positive'),
+  memory: z
+    .string({ error: 'memory must be a quantity string such as 16Gi' })
+    .regex(/^[1-9]\d*(Ki|Mi|Gi|Ti|K|M|G|T)?$/, 'memory must be a quantity such as 512Mi or 16Gi'),
+});
+
+const sizeTable = (what: string) => z.array(sizeEntry).min(1, `${what} must list at least one size`);
+
+const capiSite = z.strictObject({
+  clusterClass: kubeName('capi.clusterClass').optional(),
+  namespace: namespaceName.optional(),
+  classNamespace: namespaceName.optional(),
+  workerClass: nonEmpty('capi.workerClass').optional(),
+  storageProvisioner: nonEmpty('capi.storageProvisioner').optional(),
+});
+
+const vksSite = z.strictObject({
+  namespace: namespaceName.optional(),
+  vmClass: kubeName('vks.vmClass').optional(),
+  storageClass: kubeName('vks.storageClass').optional(),
+  release: nonEmpty('vks.release').optional(),
+  vmClasses: sizeTable('vks.vmClasses').optional(),
+});
+
+const tkgiSite = z.strictObject({
+  plan: nonEmpty('tkgi.plan').optional(),
+  externalHostname: z
+    .string({ error: 'tkgi.externalHostname must be a string' })
+    .regex(dnsSubdomain, 'tkgi.externalHostname must be a host name such as demo.k8s.example.com')
+    .optional(),
+  storagePolicy: nonEmpty('tkgi.storagePolicy').optional(),
+});
+
+const gkeSite = z.strictObject({
+  project: z
+    .string({ error: 'gke.project must be a string' })
+    .regex(
+      /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/,
+      'gke.project must be a project ID: 6-30 lower-case letters, digits or hyphens, starting with a letter',
+    )
+    .optional(),
+  location: z
+    .string({ error: 'gke.location must be a string' })
+    .regex(/^[a-z]+-[a-z]+\d+(-[a-z])?$/, 'gke.location must be a region (europe-west1) or a zone (europe-west1-b)')
+    .optional(),
+  network: nonEmpty('gke.network').optional(),
+  subnetwork: nonEmpty('gke.subnetwork').optional(),
+  releaseChannel: z
+    .enum(['RAPID', 'REGULAR', 'STABLE', 'EXTENDED'], {
+      error: 'gke.releaseChannel must be RAPID, REGULAR, STABLE or EXTENDED',
+    })
+    .optional(),
+  machineTypes: sizeTable('gke.machineTypes').optional(),
+});
+
+export const siteInputsSchema = z.strictObject({
+  capi: capiSite.optional(),
+  vks: vksSite.optional(),
+  tkgi: tkgiSite.optional(),
+  gke: gkeSite.optional(),
+});
+
+export type SiteInputs = z.output<typeof siteInputsSchema>;
+export type SizeEntry = z.output<typeof sizeEntry>;
