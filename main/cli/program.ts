@@ -1,6 +1,8 @@
 // The `slipway` command tree. Each verb lives in commands/<verb>.ts and is registered here.
 import { Command, Option } from 'commander';
 import { SLIPWAY_VERSION } from '../version.js';
+import { registerAddons } from './commands/addons.js';
+import { registerDashboard } from './commands/dashboard.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerValidate } from './commands/validate.js';
@@ -38,8 +40,8 @@ export function buildProgram(context: CliContext): Command {
     'check the host: engine, capabilities, cgroups, ports, disk, inotify',
     'the cluster engine',
   );
-  registerPending(program, 'addons', 'list, enable and disable add-on bundles', 'add-on bundles');
-  registerPending(program, 'dashboard <name>', 'print the dashboard URL and a login token', 'add-on bundles');
+  registerAddons(program, context);
+  registerDashboard(program, context);
   registerExport(program, context);
   registerImport(program, context);
   return program;
