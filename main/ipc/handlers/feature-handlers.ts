@@ -1,0 +1,96 @@
+// Handlers for add-ons and export. Each feature comes from its own module through a small
+// service; when a service is absent the channel answers NOT_AVAILABLE and the UI shows a
+// "not available yet" state rather than pretend results.
+import type { Engine } from '../../engine/types.js';
+import { NotFound, SpecInvalid } from '../../errors.js';
+import { validateClusterSpecText, type ClusterSpec } from '../../spec/index.js';
+import type { ExportSource, IpcHandlers, TaskRef } from '../contract.js';
+import type { AddonsService, ExportService } from '../feature-services.js';
+import { FeatureUnavailable } from '../ipc-errors.js';
+import type { TaskManager } from '../task-manager.js';
+
+type FeatureChannels =
+  'addons:catalog' | 'addons:list' | 'addons:enable' | 'addons:disable' | 'export:targets' | 'export:render';
+
+export interface FeatureHandlerDeps {
+  engine: Engine;
+  tasks: TaskManager;
+  addons?: AddonsService;
+  exporter?: ExportService;
+  afterTask: () => void;
+}
+
+/** Handlers for the addons:* and export:* channels. */
+export function createFeatureHandlers({
+  engine,
+  tasks,
+  addons,
+  exporter,
+  afterTask,
+}: FeatureHandlerDeps): Pick<IpcHandlers, FeatureChannels> {
+  const needAddons = (): AddonsService => {
+    if (!addons) throw new FeatureUnavailable('add-on bundles are not available in this build yet');
+    return addons;
+  };
+  const needExporter = (): ExportService => {
+    if (!exporter) throw new FeatureUnavailable('export is not available in this build yet');
+    return exporter;
+  };
+  const addonTask = (
+    kind: 'addon-enable' | 'addon-disable',
+    cluster: string,
+    title: string,
+    work: (options: { signal: AbortSignal }) => Promise<void>,
+  ): TaskRef => {
+    const task = tasks.start({ kind, title, cluster, run: work });
+    void tasks.whenDone(task.id).then(afterTask);
+    return { taskId: task.id };
+  };
+
+  return {
+    'addons:catalog': () => Promise.resolve().then(() => needAddons().catalog()),
+    'addons:list': ({ name }) => Promise.resolve().then(() => needAddons().list(name)),
+    'addons:enable': ({ cluster, addon, params }) =>
+      Promise.resolve().then(() => {
+        const service = needAddons();
+        return addonTask('addon-enable', cluster, `Enable ${addon} on ${cluster}`, (options) =>
+          service.enable(cluster, addon, params, options),
+        );
+      }),
+    'addons:disable': ({ cluster, addon }) =>
+      Promise.resolve().then(() => {
+        const service = needAddons();
+        return addonTask('addon-disable', cluster, `Disable ${addon} on ${cluster}`, (options) =>
+          service.disable(cluster, addon, options),
+        );
+      }),
+    'export:targets': () => Promise.resolve().then(() => needExporter().targets()),
+    'export:render': async ({ source, target, site }) => {
+      const service = needExporter();
+      if (!service.targets().some((candidate) => candidate.id === target)) {
+        throw new NotFound(`unknown export target ${target}`, {
+          hint: `choose one of ${service
+            .targets()
+            .map((t) => t.id)
+            .join(', ')}`,
+        });
+      }
+      return service.render(await specFor(engine, source), target, site);
+    },
+  };
+}
+
+async function specFor(engine: Engine, source: ExportSource): Promise<ClusterSpec> {
+  if ('specText' in source) {
+    const validation = validateClusterSpecText(source.specText);
+    if (!validation.ok) throw new SpecInvalid(validation.problems, { source: 'the cluster spec' });
+    return validation.spec;
+  }
+  const spec = await engine.recordedSpec(source.cluster);
+  if (!spec) {
+    throw new NotFound(`cluster ${source.cluster} has no recorded spec`, {
+      hint: 'export from a spec file instead (paste it on the export page)',
+    });
+  }
+  return spec;
+}

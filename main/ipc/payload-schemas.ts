@@ -1,0 +1,125 @@
+// Runtime validation of every invoke payload. The renderer is untrusted: main checks each
+// payload against these schemas before any handler runs, and a mismatch comes back as an
+// INVALID_PAYLOAD error value listing every problem. The `satisfies` clause ties each schema
+// to the contract's payload type, so the two cannot drift.
+import { z } from 'zod';
+import type { IpcChannel, PayloadOf } from './contract.js';
+
+const MAX_SPEC_CHARS = 1024 * 1024;
+const MAX_PARAMS_JSON_CHARS = 64 * 1024;
+
+const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+const clusterName = z
+  .string({ error: 'cluster name must be a string' })
+  .min(1, 'cluster name must not be empty')
+  .max(32, 'cluster name must be at most 32 characters')
+  .regex(dns1123Label, 'cluster name must be a DNS-1123 label (lower-case letters, digits and -)');
+
+const addonName = z
+  .string({ error: 'add-on name must be a string' })
+  .min(1, 'add-on name must not be empty')
+  .max(63, 'add-on name must be at most 63 characters')
+  .regex(dns1123Label, 'add-on name must be a DNS-1123 label');
+
+const taskId = z
+  .string({ error: 'taskId must be a string' })
+  .regex(/^task-[0-9]{1,9}$/, 'taskId must look like task-12');
+
+const streamId = z
+  .string({ error: 'streamId must be a string' })
+  .regex(/^logs-[0-9]{1,9}$/, 'streamId must look like logs-3');
+
+const params = z
+  .record(z.string(), z.unknown())
+  .refine((value) => JSON.stringify(value).length <= MAX_PARAMS_JSON_CHARS, {
+    message: `params must be at most ${String(MAX_PARAMS_JSON_CHARS)} characters as JSON`,
+  });
+
+const specText = z
+  .string({ error: 'specText must be YAML text' })
+  .max(MAX_SPEC_CHARS, 'specText must be at most 1 MiB');
+
+const site = z
+  .record(z.string().max(100, 'site keys must be at most 100 characters'), z.string().max(4096))
+  .refine((value) => Object.keys(value).length <= 64, { message: 'site must have at most 64 entries' });
+
+const podPattern = z
+  .string()
+  .max(200, 'podPattern must be at most 200 characters')
+  .refine(isRegExp, { message: 'podPattern must be a valid regular expression' });
+
+const none = z.undefined({ error: 'this channel takes no payload' });
+const clusterRef = z.strictObject({ name: clusterName });
+const taskRef = z.strictObject({ taskId });
+const streamRef = z.strictObject({ streamId });
+const addonChange = z.strictObject({ cluster: clusterName, addon: addonName });
+
+/** One schema per invoke channel. */
+export const payloadSchemas = {
+  'app:info': none,
+  'app:features': none,
+  'engine:status': none,
+  'engine:refresh': none,
+  'clusters:list': none,
+  'clusters:get': clusterRef,
+  'clusters:create': z.strictObject({
+    specText,
+    image: z.string().min(1).max(512, 'image must be at most 512 characters').optional(),
+    retain: z.boolean({ error: 'retain must be true or false' }).optional(),
+  }),
+  'clusters:start': clusterRef,
+  'clusters:stop': clusterRef,
+  'clusters:delete': clusterRef,
+  'clusters:kubeconfig': clusterRef,
+  'clusters:spec': clusterRef,
+  'clusters:use-context': clusterRef,
+  'clusters:node-stats': clusterRef,
+  'clusters:kube-nodes': clusterRef,
+  'clusters:pods': clusterRef,
+  'clusters:events': clusterRef,
+  'tasks:list': none,
+  'tasks:cancel': taskRef,
+  'tasks:dismiss': taskRef,
+  'doctor:run': none,
+  'addons:catalog': none,
+  'addons:list': clusterRef,
+  'addons:enable': addonChange.extend({ params }),
+  'addons:disable': addonChange,
+  'export:targets': none,
+  'export:render': z.strictObject({
+    source: z.union([z.strictObject({ cluster: clusterName }), z.strictObject({ specText })], {
+      error: 'source must be {cluster} or {specText}',
+    }),
+    target: z
+      .string()
+      .min(1)
+      .max(32)
+      .regex(/^[a-z0-9-]+$/, 'target must be an id such as capi or gke'),
+    site,
+  }),
+  'logs:follow': z.strictObject({
+    cluster: clusterName,
+    namespace: z.string().max(63).regex(dns1123Label, 'namespace must be a DNS-1123 label').optional(),
+    podPattern: podPattern.optional(),
+    tailLines: z.int().min(0).max(1000).optional(),
+  }),
+  'logs:stop': streamRef,
+} satisfies { [C in IpcChannel]: z.ZodType<PayloadOf<C>> };
+
+/** Every invoke channel, from the schema table (the runtime twin of IpcInvokeMap's keys). */
+export const ipcChannels = Object.keys(payloadSchemas) as IpcChannel[];
+
+/** Whether a string names an invoke channel. */
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.hasOwn(payloadSchemas, value);
+}
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
