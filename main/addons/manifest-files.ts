@@ -58,7 +58,13 @@ async function loadManifestFile(bundleDir: string, path: string): Promise<Manife
       problems.push({ path: where, message: `YAML syntax: ${doc.errors[0]?.message.split('\n')[0] ?? 'invalid'}` });
       return;
     }
-    const object: unknown = doc.toJS({ maxAliasCount: 0 });
+    let object: unknown;
+    try {
+      object = doc.toJS({ maxAliasCount: 0 });
+    } catch {
+      problems.push({ path: where, message: 'YAML aliases (&anchor / *alias) are not allowed in bundle manifests; write the value out' });
+      return;
+    }
     if (object === null || object === undefined) return;
     const objectProblem = describeObjectProblem(object);
     if (objectProblem) problems.push({ path: where, message: objectProblem });
