@@ -26,6 +26,10 @@ export interface ClusterSummary {
   apiEndpoint?: string;
   nodes: NodeSummary[];
   createdAt?: string;
+  /** The container network the nodes share (other containers, e.g. a registry, can join it). */
+  network?: string;
+  /** Name of the context merged into the user's kubeconfig (slipway-NAME). */
+  kubeconfigContext?: string;
 }
 
 /** Progress of a long task (create, start, enable, export), as named steps with timings. */
@@ -46,6 +50,46 @@ export interface CreateOptions extends TaskOptions {
   retain?: boolean;
   /** Node image override (`--image`); wins over spec.nodeImage. */
   image?: string;
+  /** How long to wait for every node Ready and CoreDNS answering (`--wait`); 0 skips the wait. */
+  waitTimeoutMs?: number;
+}
+
+export interface StartOptions extends TaskOptions {
+  /** How long to wait for every node Ready and CoreDNS answering; 0 skips the wait. */
+  waitTimeoutMs?: number;
+}
+
+/** What the container engine can do on this host, probed once per engine. */
+export interface EngineInfo {
+  provider: string;
+  /** Server version of the container engine, e.g. 20.10.24. */
+  version: string;
+  /** True when `--privileged` works; false means the probed fallback flag set is used. */
+  privileged: boolean;
+  cgroupVersion: 1 | 2;
+  rootless: boolean;
+  supportsMemoryLimit: boolean;
+  supportsCpuLimit: boolean;
+}
+
+/** A command to run inside one node of a cluster. */
+export interface NodeExecRequest {
+  /** Node (container) name; default: the first control-plane node. */
+  node?: string;
+  command: readonly string[];
+  /** Bytes or a stream fed to the command's standard input. */
+  stdin?: string | Uint8Array | NodeJS.ReadableStream;
+  /** When given, output streams here instead of being collected in the result. */
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+export interface NodeExecResult {
+  exitCode: number;
+  /** Collected output (empty when a stream was given). */
+  stdout: string;
+  stderr: string;
 }
 
 export interface DoctorCheck {
@@ -64,7 +108,7 @@ export interface Engine {
   createCluster(spec: ClusterSpec, options?: CreateOptions): Promise<ClusterSummary>;
   listClusters(): Promise<ClusterSummary[]>;
   getCluster(name: string): Promise<ClusterSummary>;
-  startCluster(name: string, options?: TaskOptions): Promise<ClusterSummary>;
+  startCluster(name: string, options?: StartOptions): Promise<ClusterSummary>;
   stopCluster(name: string, options?: TaskOptions): Promise<void>;
   deleteCluster(name: string, options?: TaskOptions): Promise<void>;
   /** The cluster's kubeconfig as YAML, pointing at the host-published API endpoint. */
@@ -74,4 +118,17 @@ export interface Engine {
   loadImages(name: string, images: readonly string[], options?: TaskOptions): Promise<void>;
   collectLogs(name: string, outputDir: string, options?: TaskOptions): Promise<string[]>;
   doctor(): Promise<DoctorCheck[]>;
+  /** Provider and host capabilities (privileged or fallback, cgroup version...). */
+  info(): Promise<EngineInfo>;
+  /** Run a command in a node; never throws for a non-zero exit (see exitCode). */
+  execInNode(name: string, request: NodeExecRequest): Promise<NodeExecResult>;
+  /** Run the cluster's own kubectl in its first control-plane node; returns kubectl's exit code. */
+  kubectl(name: string, args: readonly string[], streams: KubectlStreams): Promise<number>;
+}
+
+export interface KubectlStreams {
+  stdin?: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  signal?: AbortSignal;
 }
