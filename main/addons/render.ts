@@ -96,7 +96,7 @@ function withLabels(object: KubeObject, name: string, version: string): KubeObje
 
 /** The rendered objects as one multi-document YAML text (for golden files and previews). */
 export function renderedToYaml(rendered: RenderedAddon): string {
-  const header = { addon: rendered.name, version: rendered.version, params: rendered.params, images: rendered.images, hostOperations: rendered.hostOperations };
+  const header = { addon: rendered.name, version: rendered.version, params: rendered.params, images: rendered.images, hostOperations: rendered.hostOperations, readiness: rendered.readiness, outputs: rendered.outputs };
   const documents = [header, ...rendered.phases.flatMap((phase) => phase.objects.map((object) => ({ ...object })))];
   return documents.map((doc) => stringify(doc, { sortMapEntries: false, lineWidth: 0 })).join('---\n');
 }

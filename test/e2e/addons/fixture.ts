@@ -1,0 +1,94 @@
+// Shared set-up of the add-on e2e tests: a real multi-node cluster from the real engine with
+// the hermetic node image, the hermetic add-on images through their override map, and the
+// Docker host side. Missing prerequisites skip loudly, and fail when CI=true.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import Docker from 'dockerode';
+import { dockerHostContainers, engineNodeAccess, loadImageOverrides, type AddonContext } from '../../../main/addons/index.js';
+import { kubeClientsFromKubeconfig, type KubeClients } from '../../../main/addons/kube-clients.js';
+import type { Engine } from '../../../main/engine/types.js';
+import { clusterSpecSchema } from '../../../main/spec/index.js';
+
+export const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
+export const OVERRIDES = join(process.env.SLIPWAY_CACHE_DIR ?? join(homedir(), '.cache/slipway'), 'images/addons/overrides.yaml');
+export const HTTP_PORT = 18080;
+export const HTTPS_PORT = 18443;
+
+/** Why the add-on e2e tests cannot run here, or undefined when they can. */
+export async function missingPrerequisite(): Promise<string | undefined> {
+  const docker = new Docker();
+  try {
+    await docker.ping();
+  } catch {
+    return 'Docker is not reachable';
+  }
+  if (!(await docker.getImage(NODE_IMAGE).inspect().then(() => true, () => false))) return `the node image ${NODE_IMAGE} is missing (images/node/build.sh)`;
+  if (!existsSync(OVERRIDES)) return `the hermetic add-on images are missing (npm run images:addons writes ${OVERRIDES})`;
+  try {
+    const { createDefaultEngine } = await import('../../../main/engine/index.js');
+    await createDefaultEngine();
+  } catch (error) {
+    return `the cluster engine is not available (${(error as Error).message})`;
+  }
+  return undefined;
+}
+
+/** Skip loudly, or throw under CI so a missing prerequisite can never pass silently. */
+export function reportMissing(reason: string | undefined, suite: string): boolean {
+  if (reason === undefined) return false;
+  if (process.env.CI === 'true') throw new Error(`${suite}: prerequisite missing under CI: ${reason}`);
+  console.warn(`\n*** SKIPPING ${suite}: ${reason} ***\n`);
+  return true;
+}
+
+export interface AddonCluster {
+  name: string;
+  engine: Engine;
+  context: AddonContext;
+  clients: KubeClients;
+  delete(): Promise<void>;
+}
+
+/** Create a cluster (1 control plane, 2 workers, host ports 18080/18443 → 80/443). */
+export async function createAddonCluster(name: string): Promise<AddonCluster> {
+  const { createDefaultEngine } = await import('../../../main/engine/index.js');
+  const engine = await createDefaultEngine();
+  const spec = clusterSpecSchema.parse({
+    apiVersion: 'slipway.dev/v1alpha1',
+    kind: 'Cluster',
+    metadata: { name },
+    spec: {
+      nodeImage: NODE_IMAGE,
+      workers: [{ name: 'workers', replicas: 2 }],
+      portMappings: [
+        { hostPort: HTTP_PORT, containerPort: 80 },
+        { hostPort: HTTPS_PORT, containerPort: 443 },
+      ],
+    },
+  });
+  await engine.deleteCluster(name).catch(() => undefined);
+  await engine.createCluster(spec);
+  const context: AddonContext = {
+    engine,
+    host: { nodes: engineNodeAccess(engine), containers: dockerHostContainers() },
+    overrides: await loadImageOverrides(OVERRIDES),
+  };
+  return { name, engine, context, clients: kubeClientsFromKubeconfig(await engine.kubeconfig(name)), delete: () => engine.deleteCluster(name) };
+}
+
+/** Poll until `probe` returns a value (not undefined), or fail with the last reason. */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not happen in ${String(timeoutMs / 1000)} s${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
