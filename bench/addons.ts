@@ -1,0 +1,51 @@
+// `npm run bench:addons`: enable-to-usable time of each add-on on a real multi-node cluster
+// with the hermetic images, recorded in BENCHMARKS.md under "Add-ons" (only that section is
+// rewritten). Needs Docker, the node image, the add-on images and the engine.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { enableAddon } from '../main/addons/index.js';
+import { createAddonCluster, missingPrerequisite } from '../test/e2e/addons/fixture.js';
+
+const TARGETS: Record<string, number> = { registry: 5, ingress: 20, 'csi-hostpath': 30, dashboard: 20, 'metrics-server': 30 };
+const FILE = 'BENCHMARKS.md';
+
+async function main(): Promise<void> {
+  const missing = await missingPrerequisite();
+  if (missing) {
+    console.error(`bench:addons cannot run: ${missing}`);
+    process.exitCode = 1;
+    return;
+  }
+  const cluster = await createAddonCluster('bench-addons');
+  const rows: string[] = [];
+  try {
+    for (const addon of Object.keys(TARGETS)) {
+      const started = performance.now();
+      const result = await enableAddon(cluster.context, cluster.name, { name: addon }).catch((error: unknown) => error as Error);
+      const seconds = (performance.now() - started) / 1000;
+      const outcome = result instanceof Error ? `failed: ${result.message.split('\n')[0] ?? ''}` : seconds <= (TARGETS[addon] ?? 0) ? 'within target' : 'over target';
+      rows.push(`| ${addon} | ${seconds.toFixed(1)} | ≤ ${String(TARGETS[addon])} | ${outcome} |`);
+      console.log(rows[rows.length - 1]);
+    }
+  } finally {
+    await cluster.delete();
+  }
+  writeSection(rows);
+}
+
+function writeSection(rows: string[]): void {
+  const section = [
+    '## Add-ons',
+    '',
+    `Enable-to-usable time per add-on (\`npm run bench:addons\`, ${new Date().toISOString().slice(0, 10)}, 2 cores, hermetic images, 1 control plane + 2 workers). Usable means the bundle's readiness checks pass.`,
+    '',
+    '| add-on | seconds | target | result |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+  const current = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\n';
+  const pattern = /## Add-ons\n[\s\S]*?(?=\n## |$)/;
+  writeFileSync(FILE, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}`);
+}
+
+await main();
