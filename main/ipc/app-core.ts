@@ -122,6 +122,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       monitor.stop();
       logs.stopAll();
       await tasks.cancelAll();
+      await options.addons?.dispose?.();
     },
   };
 }

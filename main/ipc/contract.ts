@@ -7,7 +7,15 @@ import type { ClusterSummary, DoctorCheck } from '../engine/types.js';
 import type { Problem } from '../errors.js';
 import type { ClusterSpec } from '../spec/index.js';
 import type { ClusterEvent, KubeNodeInfo, LogLine, NodeStats, PodSummary } from './engine-extras.js';
-import type { AddonCatalogEntry, AddonState, ExportPreview, ExportTargetInfo } from './feature-services.js';
+import type {
+  AddonCatalogEntry,
+  AddonDataChoice,
+  AddonState,
+  ExportOptionsInput,
+  ExportPreview,
+  ExportTargetInfo,
+  RevealedOutput,
+} from './feature-services.js';
 
 /** Codes of errors that only exist at the IPC edge; engine errors keep their own codes. */
 export const IpcErrorCodes = {
@@ -125,12 +133,23 @@ export interface AddonEnablePayload extends AddonChangePayload {
   params: Record<string, unknown>;
 }
 
+export interface AddonDisablePayload extends AddonChangePayload {
+  /** What to do with data the add-on holds; without it, disable refuses when there is data. */
+  data?: AddonDataChoice;
+}
+
+export interface AddonOutputPayload extends AddonChangePayload {
+  output: string;
+}
+
 export type ExportSource = { cluster: string } | { specText: string };
 
 export interface ExportRenderPayload {
   source: ExportSource;
   target: string;
+  /** Site inputs by `section.key` (vks.vmClass); empty values are ignored. */
   site: Record<string, string>;
+  options?: ExportOptionsInput;
 }
 
 export interface LogsFollowPayload {
@@ -170,7 +189,8 @@ export interface IpcInvokeMap {
   'addons:catalog': () => AddonCatalogEntry[];
   'addons:list': (payload: ClusterRef) => AddonState[];
   'addons:enable': (payload: AddonEnablePayload) => TaskRef;
-  'addons:disable': (payload: AddonChangePayload) => TaskRef;
+  'addons:disable': (payload: AddonDisablePayload) => TaskRef;
+  'addons:output': (payload: AddonOutputPayload) => RevealedOutput;
   'export:targets': () => ExportTargetInfo[];
   'export:render': (payload: ExportRenderPayload) => ExportPreview;
   'logs:follow': (payload: LogsFollowPayload) => LogStreamRef;

@@ -22,24 +22,40 @@ export interface AddonCatalogEntry {
 export interface AddonOutput {
   name: string;
   title: string;
-  kind: 'url' | 'token' | 'text';
+  /** url and text are shown as they are; token and port-forward are produced on request. */
+  kind: 'url' | 'text' | 'token' | 'port-forward';
+  /** The URL or text; for token and port-forward, what revealing it will do. */
   value: string;
   /** Secrets (tokens) are masked until the user reveals them and never logged. */
   secret: boolean;
 }
 
+export interface RevealedOutput {
+  kind: 'url' | 'token' | 'text';
+  value: string;
+}
+
 export interface AddonState {
   name: string;
   enabled: boolean;
+  state?: 'applying' | 'ready' | 'not-ready';
+  installedVersion?: string;
   params: Record<string, unknown>;
   outputs: AddonOutput[];
 }
+
+export type AddonDataChoice = 'keep' | 'delete';
 
 export interface AddonsService {
   catalog(): Promise<AddonCatalogEntry[]>;
   list(cluster: string): Promise<AddonState[]>;
   enable(cluster: string, addon: string, params: Record<string, unknown>, options: TaskOptions): Promise<void>;
-  disable(cluster: string, addon: string, options: TaskOptions): Promise<void>;
+  /** Without a data choice, disabling an add-on that holds data fails with Conflict. */
+  disable(cluster: string, addon: string, data: AddonDataChoice | undefined, options: TaskOptions): Promise<void>;
+  /** Mints a login token, or opens a port-forward and returns its URL. */
+  reveal(cluster: string, addon: string, output: string): Promise<RevealedOutput>;
+  /** Closes port-forwards (app quit). */
+  dispose?(): Promise<void>;
 }
 
 export interface ExportSiteField {
@@ -79,7 +95,20 @@ export interface ExportPreview {
   issues: ExportIssue[];
 }
 
+export interface ExportOptionsInput {
+  /** Cluster API version for capi and vks. */
+  apiVersion?: 'v1beta1' | 'v1beta2';
+  /** VKS only: a TanzuKubernetesCluster v1alpha3 instead of a Cluster. */
+  legacyTkc?: boolean;
+}
+
 export interface ExportService {
   targets(): ExportTargetInfo[];
-  render(spec: ClusterSpec, target: string, site: Record<string, string>): Promise<ExportPreview>;
+  /** Site keys are `section.key` (vks.vmClass); empty values are ignored. */
+  render(
+    spec: ClusterSpec,
+    target: string,
+    site: Record<string, string>,
+    options: ExportOptionsInput,
+  ): Promise<ExportPreview>;
 }

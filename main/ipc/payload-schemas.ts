@@ -85,7 +85,16 @@ export const payloadSchemas = {
   'addons:catalog': none,
   'addons:list': clusterRef,
   'addons:enable': addonChange.extend({ params }),
-  'addons:disable': addonChange,
+  'addons:disable': addonChange.extend({
+    data: z.enum(['keep', 'delete'], { error: 'data must be keep or delete' }).optional(),
+  }),
+  'addons:output': addonChange.extend({
+    output: z
+      .string()
+      .min(1)
+      .max(63)
+      .regex(/^[A-Za-z0-9][-A-Za-z0-9_.]*$/, 'output must be an output name'),
+  }),
   'export:targets': none,
   'export:render': z.strictObject({
     source: z.union([z.strictObject({ cluster: clusterName }), z.strictObject({ specText })], {
@@ -97,6 +106,12 @@ export const payloadSchemas = {
       .max(32)
       .regex(/^[a-z0-9-]+$/, 'target must be an id such as capi or gke'),
     site,
+    options: z
+      .strictObject({
+        apiVersion: z.enum(['v1beta1', 'v1beta2'], { error: 'apiVersion must be v1beta1 or v1beta2' }).optional(),
+        legacyTkc: z.boolean().optional(),
+      })
+      .optional(),
   }),
   'logs:follow': z.strictObject({
     cluster: clusterName,

@@ -221,6 +221,12 @@ export class FakeEngine implements EngineWithExtras {
     }
   }
 
+  /** Walks named steps with the configured delay (also used by the fake add-on service). */
+  runFakeSteps(steps: readonly (readonly [string, string])[], options: TaskOptions): Promise<void> {
+    this.check();
+    return this.runSteps(steps, options);
+  }
+
   private async runSteps(
     steps: readonly (readonly [string, string])[],
     { signal, onProgress }: TaskOptions,

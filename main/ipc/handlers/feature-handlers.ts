@@ -1,7 +1,7 @@
 // Handlers for add-ons and export. Each feature comes from its own module through a small
 // service; when a service is absent the channel answers NOT_AVAILABLE and the UI shows a
 // "not available yet" state rather than pretend results.
-import type { Engine } from '../../engine/types.js';
+import type { Engine, TaskOptions } from '../../engine/types.js';
 import { NotFound, SpecInvalid } from '../../errors.js';
 import { validateClusterSpecText, type ClusterSpec } from '../../spec/index.js';
 import type { ExportSource, IpcHandlers, TaskRef } from '../contract.js';
@@ -10,7 +10,13 @@ import { FeatureUnavailable } from '../ipc-errors.js';
 import type { TaskManager } from '../task-manager.js';
 
 type FeatureChannels =
-  'addons:catalog' | 'addons:list' | 'addons:enable' | 'addons:disable' | 'export:targets' | 'export:render';
+  | 'addons:catalog'
+  | 'addons:list'
+  | 'addons:enable'
+  | 'addons:disable'
+  | 'addons:output'
+  | 'export:targets'
+  | 'export:render';
 
 export interface FeatureHandlerDeps {
   engine: Engine;
@@ -40,7 +46,7 @@ export function createFeatureHandlers({
     kind: 'addon-enable' | 'addon-disable',
     cluster: string,
     title: string,
-    work: (options: { signal: AbortSignal }) => Promise<void>,
+    work: (options: TaskOptions) => Promise<void>,
   ): TaskRef => {
     const task = tasks.start({ kind, title, cluster, run: work });
     void tasks.whenDone(task.id).then(afterTask);
@@ -57,15 +63,17 @@ export function createFeatureHandlers({
           service.enable(cluster, addon, params, options),
         );
       }),
-    'addons:disable': ({ cluster, addon }) =>
+    'addons:disable': ({ cluster, addon, data }) =>
       Promise.resolve().then(() => {
         const service = needAddons();
         return addonTask('addon-disable', cluster, `Disable ${addon} on ${cluster}`, (options) =>
-          service.disable(cluster, addon, options),
+          service.disable(cluster, addon, data, options),
         );
       }),
+    'addons:output': ({ cluster, addon, output }) =>
+      Promise.resolve().then(() => needAddons().reveal(cluster, addon, output)),
     'export:targets': () => Promise.resolve().then(() => needExporter().targets()),
-    'export:render': async ({ source, target, site }) => {
+    'export:render': async ({ source, target, site, options }) => {
       const service = needExporter();
       if (!service.targets().some((candidate) => candidate.id === target)) {
         throw new NotFound(`unknown export target ${target}`, {
@@ -75,7 +83,7 @@ export function createFeatureHandlers({
             .join(', ')}`,
         });
       }
-      return service.render(await specFor(engine, source), target, site);
+      return service.render(await specFor(engine, source), target, site, options ?? {});
     },
   };
 }

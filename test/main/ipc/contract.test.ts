@@ -53,6 +53,7 @@ const expectedChannels = [
   'addons:list',
   'addons:enable',
   'addons:disable',
+  'addons:output',
   'export:targets',
   'export:render',
   'logs:follow',
