@@ -3,6 +3,8 @@
 import type { ShellCommand } from './types.js';
 
 const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+// Commands longer than this are split, one option per continued line.
+const MAX_SINGLE_LINE = 80;
 
 /** Quote one word for a POSIX shell, only when it needs it. */
 export function quoteShellWord(word: string): string {
@@ -10,8 +12,10 @@ export function quoteShellWord(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** One command, with each option on its own continued line when there are several. */
+/** One command; a long one gets each option on its own continued line. */
 export function renderShellCommand(argv: readonly string[]): string {
+  const single = argv.map(quoteShellWord).join(' ');
+  if (single.length <= MAX_SINGLE_LINE) return single;
   const groups: string[][] = [];
   for (const word of argv) {
     const current = groups.at(-1);

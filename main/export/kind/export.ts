@@ -14,6 +14,16 @@ const LOCAL_API_ADDRESS = '127.0.0.1';
 export function exportToKind(spec: ClusterSpec): TargetExport {
   const issues: ExportIssue[] = [...addonIssues(spec, 'kind')];
   spec.spec.workers.forEach((pool, index) => {
+    if (pool.replicas === 0) {
+      issues.push(
+        issue(
+          'UNSUPPORTED_FIELD',
+          'warning',
+          poolPath(index, 'replicas'),
+          `pool "${pool.name}" has no nodes; kind lists nodes, so the pool is dropped`,
+        ),
+      );
+    }
     if (Object.keys(pool.resources).length > 0) {
       issues.push(
         issue(

@@ -4,7 +4,7 @@ import { formatPath } from '../../spec/problem-path.js';
 import { issue } from '../issues.js';
 import type { ExportIssue } from '../types.js';
 import { readNodePatches } from './import-patches.js';
-import { INGRESS_READY_LABEL, KIND_POOL_LABEL } from './pool-label.js';
+import { KIND_POOL_LABEL } from './pool-label.js';
 import type { KindNode } from './schema.js';
 
 export interface ImportedPool {
@@ -108,39 +108,4 @@ function freshPoolName(taken: Set<string>): string {
   let suffix = 2;
   while (taken.has(`workers-${String(suffix)}`)) suffix += 1;
   return `workers-${String(suffix)}`;
-}
-
-/** Issues for control-plane nodes: only the count and image carry over. */
-export function controlPlaneIssues(nodes: readonly KindNode[], issues: ExportIssue[]): void {
-  nodes.forEach((node, index) => {
-    if (node.role !== 'control-plane') return;
-    const extraLabels = Object.keys(node.labels ?? {}).filter((key) => key !== INGRESS_READY_LABEL);
-    if (extraLabels.length > 0)
-      issues.push(
-        issue(
-          'UNSUPPORTED_FIELD',
-          'warning',
-          formatPath(['nodes', index, 'labels']),
-          `control-plane labels ${extraLabels.join(', ')} are dropped: Slipway labels only worker pools`,
-        ),
-      );
-    if ((node.kubeadmConfigPatches ?? []).length > 0)
-      issues.push(
-        issue(
-          'UNSUPPORTED_FIELD',
-          'warning',
-          formatPath(['nodes', index, 'kubeadmConfigPatches']),
-          'control-plane kubeadm patches are dropped',
-        ),
-      );
-    if (node.extraMounts !== undefined && node.extraMounts.length > 0)
-      issues.push(
-        issue(
-          'UNSUPPORTED_FIELD',
-          'warning',
-          formatPath(['nodes', index, 'extraMounts']),
-          'host mounts are not part of a Slipway spec; they are dropped',
-        ),
-      );
-  });
 }

@@ -1,6 +1,7 @@
 // Reads the kubeadm patches kind users write per node: taints in nodeRegistration.taints and
 // labels in kubeletExtraArgs node-labels. Anything else in a patch cannot be carried over.
 import { parse } from 'yaml';
+import type { KindNode } from './schema.js';
 
 export interface PatchFindings {
   taints: { key: string; value?: string; effect: string }[];
@@ -16,6 +17,11 @@ export function readNodePatches(patches: readonly string[]): PatchFindings {
     if (!readPatch(text, findings)) findings.unsupported.push(index);
   });
   return findings;
+}
+
+/** A node's labels: its own plus those its kubeadm patches set through node-labels. */
+export function effectiveLabels(node: KindNode): Record<string, string> {
+  return { ...readNodePatches(node.kubeadmConfigPatches ?? []).labels, ...node.labels };
 }
 
 function readPatch(text: string, findings: PatchFindings): boolean {

@@ -3,6 +3,7 @@
 import { formatPath } from '../../spec/problem-path.js';
 import { issue } from '../issues.js';
 import type { ExportIssue } from '../types.js';
+import { effectiveLabels } from './import-patches.js';
 import { INGRESS_READY_LABEL } from './pool-label.js';
 import type { KindNode } from './schema.js';
 
@@ -19,7 +20,7 @@ const KIND_DEFAULT_LISTEN_ADDRESS = '0.0.0.0';
 /** Every port mapping Slipway can publish, with issues for the rest. */
 export function importPortMappings(nodes: readonly KindNode[], issues: ExportIssue[]): ImportedPortMapping[] {
   const ingressNode = nodes.findIndex(
-    (node) => node.role === 'worker' && node.labels?.[INGRESS_READY_LABEL] === 'true',
+    (node) => node.role === 'worker' && effectiveLabels(node)[INGRESS_READY_LABEL] === 'true',
   );
   const publishing = ingressNode >= 0 ? ingressNode : nodes.findIndex((node) => node.role === 'control-plane');
   return nodes.flatMap((node, nodeIndex) =>

@@ -6,7 +6,8 @@ import { parseYamlDocument } from '../../spec/yaml-document.js';
 import { issue } from '../issues.js';
 import type { ExportIssue } from '../types.js';
 import { zodIssuesToProblems } from '../zod-problems.js';
-import { controlPlaneIssues, workerPools } from './import-nodes.js';
+import { controlPlaneIssues } from './import-control-plane.js';
+import { workerPools } from './import-nodes.js';
 import { importPortMappings } from './import-ports.js';
 import { kindConfigSchema, type KindConfig, type KindNode } from './schema.js';
 

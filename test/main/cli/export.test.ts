@@ -1,0 +1,216 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../main/engine/types.js';
+import { loadClusterSpec } from '../../../main/spec/index.js';
+import { runCliCaptured } from './run-cli.js';
+
+const root = join(import.meta.dirname, '../../..');
+const example = (file: string) => join(root, 'examples', file);
+const siteFile = join(root, 'docs', 'export-site.yaml');
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'slipway-export-'));
+}
+
+/** An engine that only knows one recorded spec; any other call fails the test. */
+function engineWithRecordedSpec(name: string, specFile: string): Engine {
+  const spec = loadClusterSpec(readFileSync(specFile, 'utf8'));
+  const recordedSpec = (asked: string) => Promise.resolve(asked === name ? spec : undefined);
+  const handler: ProxyHandler<object> = {
+    // 'then' stays undefined so the engine is not mistaken for a promise.
+    get: (_target, property) =>
+      property === 'recordedSpec'
+        ? recordedSpec
+        : property === 'then'
+          ? undefined
+          : () => Promise.reject(new Error(`Engine.${String(property)} is not expected in this test`)),
+  };
+  return new Proxy({}, handler) as Engine;
+}
+
+describe('slipway export', () => {
+  it('prints YAML documents on stdout, issues and a summary on stderr', async () => {
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('multi-pool.yaml'),
+      '--target',
+      'capi',
+      '--site',
+      siteFile,
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.startsWith('# ===== cluster.yaml: Cluster API v1beta2 Cluster')).toBe(true);
+    const documents = parseAllDocuments(result.stdout).map((document) => document.toJS() as { kind: string });
+    expect(documents.map((document) => document.kind)).toEqual(['Cluster']);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toContain(
+      'warning FEATURE_GATE_REQUIRED spec.workers[1].taints: taints of pool "gpu" are exported as topology taints, which need Cluster API ≥ 1.13 with the MachineTaintPropagation feature gate; otherwise set kubeadm nodeRegistration.taints in the ClusterClass',
+    );
+    expect(lines.at(-1)).toMatch(/^export of shop-dev to capi: 1 document, 0 errors, \d+ warnings, \d+ notes?$/);
+    const warnings = lines.filter((line) => line.startsWith('warning ')).length;
+    expect(lines.at(-1)).toContain(`${String(warnings)} warnings`);
+  });
+
+  it('separates commands and JSON with comment headers', async () => {
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('minimal.yaml'),
+      '--target',
+      'gke',
+      '--site',
+      siteFile,
+    ]);
+    expect(result.exitCode).toBe(0);
+    const headers = result.stdout.split('\n').filter((line) => line.startsWith('# ===== '));
+    expect(headers.map((line) => line.split(':')[0])).toEqual([
+      '# ===== create-cluster-request.json',
+      '# ===== create-cluster.sh',
+      '# ===== main.tf.json',
+    ]);
+  });
+
+  it('refuses missing site inputs with exit 2, naming every key', async () => {
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('minimal.yaml'),
+      '--target',
+      'vks',
+      '--set',
+      'vks.vmClass=best-effort-small',
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      'error: export to vks needs site inputs: vks.namespace, vks.storageClass, vks.release\n',
+    );
+    expect(result.stderr).toContain('hint: ');
+  });
+
+  it('refuses an export with other errors, exit 2', async () => {
+    const dir = tempDir();
+    const spec = join(dir, 'five.yaml');
+    writeFileSync(
+      spec,
+      'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: five}\nspec:\n  controlPlane: {replicas: 5}\n',
+    );
+    const result = await runCliCaptured(['export', '-f', spec, '--target', 'vks', '--site', siteFile]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('error ODD_CONTROL_PLANE spec.controlPlane.replicas');
+    expect(result.stderr).toContain('error: export to vks refused: 1 error (listed above)');
+  });
+
+  it('prints documents and issues as one JSON object with --output json', async () => {
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('ha.yaml'),
+      '--target',
+      'tkgi',
+      '--site',
+      siteFile,
+      '--output',
+      'json',
+    ]);
+    expect(result.exitCode).toBe(0);
+    const parsed = JSON.parse(result.stdout) as {
+      target: string;
+      documents: { file: string }[];
+      issues: { code: string }[];
+      missingSiteInputs: string[];
+    };
+    expect(parsed.target).toBe('tkgi');
+    expect(parsed.documents.map((document) => document.file)).toEqual([
+      'create-cluster.sh',
+      'create-cluster-request.json',
+      'compute-profile.json',
+    ]);
+    expect(parsed.issues.map((issue) => issue.code)).toContain('VALUE_FIXED_BY_PLATFORM');
+    expect(parsed.missingSiteInputs).toEqual([]);
+  });
+
+  it('prints JSON and exits 2 when site inputs are missing with --output json', async () => {
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('minimal.yaml'),
+      '--target',
+      'gke',
+      '--output',
+      'json',
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect((JSON.parse(result.stdout) as { missingSiteInputs: string[] }).missingSiteInputs).toEqual([
+      'gke.project',
+      'gke.location',
+    ]);
+  });
+
+  it('writes one file per document with -o DIR', async () => {
+    const dir = join(tempDir(), 'out');
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('multi-pool.yaml'),
+      '--target',
+      'tkgi',
+      '--site',
+      siteFile,
+      '-o',
+      dir,
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual(
+      ['create-cluster.sh', 'create-cluster-request.json', 'compute-profile.json'].map(
+        (file) => `wrote ${join(dir, file)}`,
+      ),
+    );
+    expect(statSync(join(dir, 'create-cluster.sh')).mode & 0o111).not.toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'compute-profile.json'), 'utf8'))).toMatchObject({
+      name: 'shop-dev-profile',
+    });
+  });
+
+  it('reads a cluster spec through the engine with --cluster', async () => {
+    const createEngine = () => Promise.resolve(engineWithRecordedSpec('shop', example('ha.yaml')));
+    const result = await runCliCaptured(['export', '--cluster', 'shop', '--target', 'kind'], { createEngine });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('name: ha-demo');
+    const missing = await runCliCaptured(['export', '--cluster', 'other', '--target', 'kind'], { createEngine });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('cluster "other" has no recorded spec');
+  });
+
+  it('returns the engine error for --cluster when no engine can be made', async () => {
+    const createEngine = () => Promise.reject(new Error('the cluster engine is not available yet'));
+    const result = await runCliCaptured(['export', '--cluster', 'shop', '--target', 'capi'], { createEngine });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('the cluster engine is not available yet');
+  });
+
+  it('wants exactly one of -f and --cluster, and options that fit the target', async () => {
+    expect((await runCliCaptured(['export', '--target', 'kind'])).exitCode).toBe(2);
+    const both = await runCliCaptured(['export', '-f', example('ha.yaml'), '--cluster', 'x', '--target', 'kind']);
+    expect(both.stderr).toContain('give exactly one of -f FILE or --cluster NAME');
+    const wrong = await runCliCaptured(['export', '-f', example('ha.yaml'), '--target', 'gke', '--legacy-tkc']);
+    expect(wrong).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('--legacy-tkc applies to --target vks') as string,
+    });
+    expect((await runCliCaptured(['export', '-f', example('ha.yaml'), '--target', 'eks'])).exitCode).toBe(2);
+  });
+
+  it('reports an invalid site file with its path and line', async () => {
+    const dir = tempDir();
+    const site = join(dir, 'site.yaml');
+    writeFileSync(site, 'gke:\n  project: Bad Project\n');
+    const result = await runCliCaptured(['export', '-f', example('minimal.yaml'), '--target', 'gke', '--site', site]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`${site}:2:12: gke.project: gke.project must be a project ID`);
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadClusterSpec } from '../../../main/spec/index.js';
+import { runCliCaptured } from './run-cli.js';
+
+const root = join(import.meta.dirname, '../../..');
+
+describe('slipway import --from kind', () => {
+  it('turns an exported kind config back into the spec it came from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-import-'));
+    const exported = await runCliCaptured([
+      'export',
+      '-f',
+      join(root, 'examples', 'multi-pool.yaml'),
+      '--target',
+      'kind',
+      '-o',
+      dir,
+    ]);
+    expect(exported.exitCode).toBe(0);
+    const result = await runCliCaptured(['import', '--from', 'kind', join(dir, 'kind-config.yaml')]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.startsWith('# Imported from kind config')).toBe(true);
+    const spec = loadClusterSpec(result.stdout);
+    expect(spec.spec.workers.map((pool) => [pool.name, pool.replicas])).toEqual([
+      ['general', 2],
+      ['gpu', 1],
+      ['batch', 3],
+    ]);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(
+      /^import of .*kind-config\.yaml: 1 document, 0 errors, 0 warnings, 0 notes$/,
+    );
+  });
+
+  it('writes the spec to -o FILE and reports dropped fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-import-'));
+    const config = join(dir, 'kind.yaml');
+    writeFileSync(
+      config,
+      'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nname: lab\nfeatureGates: {X: true}\nnodes:\n  - role: control-plane\n  - role: worker\n',
+    );
+    const out = join(dir, 'lab.yaml');
+    const result = await runCliCaptured(['import', '--from', 'kind', config, '-o', out]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(`wrote ${out}\n`);
+    expect(loadClusterSpec(readFileSync(out, 'utf8')).metadata.name).toBe('lab');
+    expect(result.stderr).toContain(
+      'warning UNSUPPORTED_FIELD featureGates: featureGates is not part of a Slipway spec; it is dropped',
+    );
+  });
+
+  it('exits 2 with every problem of an invalid kind config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-import-'));
+    const config = join(dir, 'kind.yaml');
+    writeFileSync(config, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha3\nnodes: [{role: boss}]\n');
+    const result = await runCliCaptured(['import', '--from', 'kind', config]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`${config}:2:13: apiVersion: apiVersion must be kind.x-k8s.io/v1alpha4`);
+    expect(result.stderr).toContain('nodes[0].role: role must be control-plane or worker');
+  });
+});
