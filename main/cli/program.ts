@@ -2,12 +2,19 @@
 import { Command, Option } from 'commander';
 import { SLIPWAY_VERSION } from '../version.js';
 import { registerAddons } from './commands/addons.js';
+import { registerCreate } from './commands/create.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerImage } from './commands/image.js';
+import { registerKubeconfig } from './commands/kubeconfig.js';
+import { registerKubectl } from './commands/kubectl.js';
+import { registerLifecycle } from './commands/lifecycle.js';
+import { registerList } from './commands/list.js';
+import { registerLogs } from './commands/logs.js';
 import { registerDashboard } from './commands/dashboard.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliContext } from './context.js';
-import { registerPending } from './pending.js';
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('slipway')
@@ -19,27 +26,14 @@ export function buildProgram(context: CliContext): Command {
     .exitOverride();
 
   registerValidate(program, context);
-  registerPending(program, 'create', 'create a cluster and wait until it is ready', 'the cluster engine');
-  registerPending(program, 'list', 'list clusters with status, nodes, version and API endpoint', 'the cluster engine');
-  registerPending(program, 'get <name>', 'show one cluster', 'the cluster engine');
-  registerPending(program, 'start <name>', 'start a stopped cluster', 'the cluster engine');
-  registerPending(program, 'stop <name>', 'stop a cluster, keeping its state', 'the cluster engine');
-  registerPending(program, 'delete <name>', 'delete a cluster and everything it made', 'the cluster engine');
-  registerPending(program, 'kubeconfig <name>', "print a cluster's kubeconfig", 'the cluster engine');
-  registerPending(program, 'kubectl <name>', "run the cluster's own kubectl against it", 'the cluster engine');
-  registerPending(
-    program,
-    'image',
-    'copy host images into every node (image load NAME IMAGE...)',
-    'the cluster engine',
-  );
-  registerPending(program, 'logs <name>', 'collect node, kubelet and containerd logs', 'the cluster engine');
-  registerPending(
-    program,
-    'doctor',
-    'check the host: engine, capabilities, cgroups, ports, disk, inotify',
-    'the cluster engine',
-  );
+  registerCreate(program, context);
+  registerList(program, context);
+  registerLifecycle(program, context);
+  registerKubeconfig(program, context);
+  registerKubectl(program, context);
+  registerImage(program, context);
+  registerLogs(program, context);
+  registerDoctor(program, context);
   registerAddons(program, context);
   registerDashboard(program, context);
   registerExport(program, context);

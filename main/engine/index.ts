@@ -1,9 +1,20 @@
-// Engine factory. The Docker provider lands with the cluster-engine issue.
-import { SlipwayError } from '../errors.js';
+// Engine factory: the Docker provider behind the ClusterEngine. Creating it never touches
+// Docker; the first call does, and fails with EngineUnavailable when Docker is not there.
+import Docker from 'dockerode';
+import { ClusterEngine } from './cluster-engine.js';
+import { DockerProvider } from './docker/provider.js';
 import type { Engine } from './types.js';
 
 export type { Engine } from './types.js';
+export { ClusterEngine } from './cluster-engine.js';
 
+/** Where the Docker CLI would connect: DOCKER_HOST, else the local socket. */
+export function dockerEndpoint(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DOCKER_HOST ?? '/var/run/docker.sock';
+}
+
+/** The engine the CLI and the desktop app use: Docker through dockerode. */
 export function createDefaultEngine(): Promise<Engine> {
-  return Promise.reject(new SlipwayError('the cluster engine is not available yet'));
+  const provider = new DockerProvider(new Docker());
+  return Promise.resolve(new ClusterEngine({ provider, endpoint: dockerEndpoint() }));
 }

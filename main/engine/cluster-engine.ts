@@ -1,0 +1,161 @@
+// The Engine on top of a Provider: the one object the CLI, the desktop app and the tests use.
+// It holds no cluster state of its own; every answer comes from the containers' labels.
+import { stringify } from 'yaml';
+import { NotFound, SlipwayError, UsageError } from '../errors.js';
+import { kubeconfigPath } from '../kube/kubeconfig-file.js';
+import { standaloneKubeconfig } from '../kube/kubeconfig-rewrite.js';
+import { validateClusterSpecValue, type ClusterSpec } from '../spec/index.js';
+import { createCluster } from './create/create-cluster.js';
+import { hostEntry } from './create/host-api.js';
+import { hostProbes } from './doctor/host-probes.js';
+import { runDoctor } from './doctor/run-doctor.js';
+import { Label } from './labels.js';
+import { collectLogs } from './lifecycle/collect-logs.js';
+import { loadImages } from './lifecycle/load-images.js';
+import { deleteCluster } from './lifecycle/remove-cluster.js';
+import { startCluster } from './lifecycle/start-cluster.js';
+import { stopCluster } from './lifecycle/stop-cluster.js';
+import { apiPublisher, summarizeCluster, summarizeClusters } from './lifecycle/summarize.js';
+import { kubectlCommand } from './node-exec.js';
+import type { NodeRecord, Provider } from './provider.js';
+import type {
+  ClusterSummary,
+  CreateOptions,
+  DoctorCheck,
+  Engine,
+  EngineInfo,
+  KubectlStreams,
+  NodeExecRequest,
+  NodeExecResult,
+  StartOptions,
+  TaskOptions,
+} from './types.js';
+
+export interface ClusterEngineOptions {
+  provider: Provider;
+  /** How the engine is reached, for messages (e.g. /var/run/docker.sock). */
+  endpoint: string;
+  /** The kubeconfig file to merge into; default: $KUBECONFIG's first path or ~/.kube/config. */
+  kubeconfigPath?: () => string;
+}
+
+export class ClusterEngine implements Engine {
+  private readonly provider: Provider;
+  private readonly kubeconfigFile: () => string;
+
+  constructor(private readonly options: ClusterEngineOptions) {
+    this.provider = options.provider;
+    this.kubeconfigFile = options.kubeconfigPath ?? (() => kubeconfigPath());
+  }
+
+  async createCluster(spec: ClusterSpec, options: CreateOptions = {}): Promise<ClusterSummary> {
+    const plan = await createCluster(spec, options, { provider: this.provider, kubeconfigPath: this.kubeconfigFile() });
+    return this.getCluster(plan.name);
+  }
+
+  async listClusters(): Promise<ClusterSummary[]> {
+    return summarizeClusters(await this.provider.listNodes(), await this.provider.listNetworkClusters());
+  }
+
+  async getCluster(name: string): Promise<ClusterSummary> {
+    return summarizeCluster(name, await this.nodesOf(name));
+  }
+
+  async startCluster(name: string, options: StartOptions = {}): Promise<ClusterSummary> {
+    await startCluster(this.provider, name, options);
+    return this.getCluster(name);
+  }
+
+  stopCluster(name: string, options: TaskOptions = {}): Promise<void> {
+    return stopCluster(this.provider, name, options);
+  }
+
+  async deleteCluster(name: string, options: TaskOptions = {}): Promise<void> {
+    const step = { kind: 'step-start' as const, step: 'delete', title: `Deleting cluster "${name}"`, at: Date.now() };
+    options.onProgress?.(step);
+    await deleteCluster(this.provider, name, this.kubeconfigFile());
+    options.onProgress?.({ kind: 'step-end', step: 'delete', ok: true, durationMs: Date.now() - step.at });
+  }
+
+  async kubeconfig(name: string): Promise<string> {
+    const records = await this.nodesOf(name);
+    const bootstrap = this.bootstrapNode(name, records);
+    const binding = apiPublisher(records)?.ports.find((port) => port.containerPort === 6443);
+    const adminConf = await this.provider.readNodeFile(bootstrap.name, '/etc/kubernetes/admin.conf');
+    if (!binding || !adminConf)
+      throw new SlipwayError(`cluster "${name}" has no kubeconfig yet (kubeadm init did not finish)`);
+    const entry = hostEntry(
+      { name, api: { hostAddress: binding.hostIp, hostPort: binding.hostPort } },
+      adminConf.toString('utf8'),
+    );
+    return stringify(standaloneKubeconfig(entry));
+  }
+
+  async recordedSpec(name: string): Promise<ClusterSpec | undefined> {
+    const text = (await this.nodesOf(name)).find((node) => node.labels[Label.spec])?.labels[Label.spec];
+    if (!text) return undefined;
+    const result = validateClusterSpecValue(JSON.parse(text));
+    return result.ok ? result.spec : undefined;
+  }
+
+  loadImages(name: string, images: readonly string[], options: TaskOptions = {}): Promise<void> {
+    if (images.length === 0) return Promise.reject(new UsageError('name at least one image to load'));
+    return loadImages(this.provider, name, images, options);
+  }
+
+  collectLogs(name: string, outputDir: string, options: TaskOptions = {}): Promise<string[]> {
+    return collectLogs(this.provider, name, outputDir, options);
+  }
+
+  doctor(): Promise<DoctorCheck[]> {
+    return runDoctor(hostProbes(this.provider, this.options.endpoint));
+  }
+
+  async info(): Promise<EngineInfo> {
+    const host = await this.provider.hostInfo();
+    const image = await hostProbes(this.provider, this.options.endpoint).nodeImage();
+    const privileged = image ? (await this.provider.probeSecurity(image)) === 'privileged' : false;
+    return {
+      provider: host.provider,
+      version: host.version,
+      privileged,
+      cgroupVersion: host.cgroupVersion,
+      rootless: host.rootless,
+      supportsMemoryLimit: host.supportsMemoryLimit,
+      supportsCpuLimit: host.supportsCpuLimit,
+    };
+  }
+
+  async execInNode(name: string, request: NodeExecRequest): Promise<NodeExecResult> {
+    const records = await this.nodesOf(name);
+    const node = request.node ?? this.bootstrapNode(name, records).name;
+    if (!records.some((record) => record.name === node)) throw new NotFound(`cluster "${name}" has no node "${node}"`);
+    const result = await this.provider.exec(node, request.command, request);
+    return {
+      exitCode: result.exitCode,
+      stdout: result.stdout.toString('utf8'),
+      stderr: result.stderr.toString('utf8'),
+    };
+  }
+
+  async kubectl(name: string, args: readonly string[], streams: KubectlStreams): Promise<number> {
+    const node = this.bootstrapNode(name, await this.nodesOf(name));
+    if (node.state !== 'running')
+      throw new SlipwayError(`cluster "${name}" is not running`, { hint: `start it with \`slipway start ${name}\`` });
+    return (await this.provider.exec(node.name, kubectlCommand(args), streams)).exitCode;
+  }
+
+  private async nodesOf(name: string): Promise<NodeRecord[]> {
+    const records = await this.provider.listNodes(name);
+    if (records.length === 0)
+      throw new NotFound(`cluster "${name}" not found`, { hint: 'list clusters with `slipway list`' });
+    return records;
+  }
+
+  private bootstrapNode(name: string, records: readonly NodeRecord[]): NodeRecord {
+    const controlPlanes = records.filter((node) => node.role === 'control-plane');
+    const node = controlPlanes.find((n) => (n.controlPlaneIndex ?? 0) === 0) ?? controlPlanes[0];
+    if (!node) throw new NotFound(`cluster "${name}" has no control-plane node`);
+    return node;
+  }
+}

@@ -1,0 +1,34 @@
+// Step "provision-nodes": every node container (and the HA load balancer) is created and
+// booted in parallel; the first failure fails the step.
+import { Label } from '../labels.js';
+import { allNodes, type NodePlan } from '../plan/types.js';
+import type { BuildContext } from './context.js';
+import type { Step } from './pipeline.js';
+import { settleAll } from '../settle-all.js';
+
+/** Labels of one container: shared ones, plus the creation spec on control planes. */
+function labelsFor(context: BuildContext, node: NodePlan): Record<string, string> {
+  if (node.role !== 'control-plane') return context.labels;
+  return { ...context.labels, [Label.spec]: JSON.stringify(context.plan.spec) };
+}
+
+async function provisionNodes(context: BuildContext): Promise<void> {
+  await settleAll(
+    allNodes(context.plan).map(async (node) => {
+      const image = node.role === 'load-balancer' ? (context.loadBalancerImage ?? '') : context.nodeImage;
+      await context.provider.provisionNode(context.plan, node, {
+        image,
+        security: context.security,
+        labels: labelsFor(context, node),
+        signal: context.signal,
+      });
+      context.log(`${node.name} up at ${node.ipv4}`);
+    }),
+  );
+}
+
+export const provisionNodesStep: Step<BuildContext> = {
+  id: 'provision-nodes',
+  title: 'Starting node containers',
+  run: provisionNodes,
+};

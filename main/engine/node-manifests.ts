@@ -1,0 +1,56 @@
+// Preparing the node image's manifests. The CNI manifest follows kind's node contract: a file
+// that says "would you kindly template this file" gets the pod subnet; one that says "would
+// you kindly patch this file" gets the API endpoint as CONTROL_PLANE_ENDPOINT on its DaemonSet.
+import { parseAllDocuments, stringify } from 'yaml';
+import { SlipwayError } from '../errors.js';
+
+export const TEMPLATE_MARKER = 'would you kindly template this file';
+export const PATCH_MARKER = 'would you kindly patch this file';
+
+const podSubnetField = /\{\{\s*\.PodSubnet\s*\}\}/g;
+
+interface EnvVar {
+  name: string;
+  value?: string;
+}
+interface DaemonSetLike {
+  kind?: string;
+  spec?: { template?: { spec?: { containers?: { env?: EnvVar[] }[] } } };
+}
+
+function addEndpoint(doc: DaemonSetLike, endpoint: string): void {
+  const container = doc.spec?.template?.spec?.containers?.[0];
+  if (!container) throw new SlipwayError('the CNI DaemonSet has no container to patch');
+  container.env = [
+    ...(container.env ?? []).filter((e) => e.name !== 'CONTROL_PLANE_ENDPOINT'),
+    { name: 'CONTROL_PLANE_ENDPOINT', value: endpoint },
+  ];
+}
+
+/** The manifest ready to apply. `endpoint` is host:port of the API inside the cluster network. */
+export function prepareCniManifest(manifest: string, values: { podSubnet: string; endpoint: string }): string {
+  let text = manifest;
+  if (text.includes(TEMPLATE_MARKER)) {
+    text = text.replace(podSubnetField, values.podSubnet);
+    if (/\{\{.*\}\}/.test(text)) throw new SlipwayError('the CNI manifest has template fields other than .PodSubnet');
+  }
+  if (!text.includes(PATCH_MARKER)) return text;
+  const docs = parseAllDocuments(text).map((doc) => doc.toJS() as DaemonSetLike | null);
+  const daemonSets = docs.filter((doc): doc is DaemonSetLike => doc?.kind === 'DaemonSet');
+  if (daemonSets.length === 0) throw new SlipwayError('the CNI manifest asks to be patched but has no DaemonSet');
+  for (const daemonSet of daemonSets) addEndpoint(daemonSet, values.endpoint);
+  return docs
+    .filter((doc) => doc !== null)
+    .map((doc) => stringify(doc))
+    .join('---\n');
+}
+
+/** A hostPath-backed default StorageClass for images without a storage manifest. */
+export function fallbackStorageClass(): Record<string, unknown> {
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    provisioner: 'kubernetes.io/host-path',
+  };
+}
