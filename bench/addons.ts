@@ -5,7 +5,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { enableAddon } from '../main/addons/index.js';
 import { createAddonCluster, missingPrerequisite } from '../test/e2e/addons/fixture.js';
 
-const TARGETS: Record<string, number> = { registry: 5, ingress: 20, 'csi-hostpath': 30, dashboard: 20, 'metrics-server': 30 };
+const TARGETS: Record<string, number> = {
+  registry: 5,
+  ingress: 20,
+  'csi-hostpath': 30,
+  dashboard: 20,
+  'metrics-server': 30,
+};
 const FILE = 'BENCHMARKS.md';
 
 async function main(): Promise<void> {
@@ -20,9 +26,16 @@ async function main(): Promise<void> {
   try {
     for (const addon of Object.keys(TARGETS)) {
       const started = performance.now();
-      const result = await enableAddon(cluster.context, cluster.name, { name: addon }).catch((error: unknown) => error as Error);
+      const result = await enableAddon(cluster.context, cluster.name, { name: addon }).catch(
+        (error: unknown) => error as Error,
+      );
       const seconds = (performance.now() - started) / 1000;
-      const outcome = result instanceof Error ? `failed: ${result.message.split('\n')[0] ?? ''}` : seconds <= (TARGETS[addon] ?? 0) ? 'within target' : 'over target';
+      const outcome =
+        result instanceof Error
+          ? `failed: ${result.message.split('\n')[0] ?? ''}`
+          : seconds <= (TARGETS[addon] ?? 0)
+            ? 'within target'
+            : 'over target';
       rows.push(`| ${addon} | ${seconds.toFixed(1)} | ≤ ${String(TARGETS[addon])} | ${outcome} |`);
       console.log(rows[rows.length - 1]);
     }

@@ -1,7 +1,7 @@
 // Server-side apply of rendered objects with one field manager per add-on
 // (slipway-addon-<name>). Conflicts with other managers are errors, never forced: an add-on
 // does not take over fields someone else owns.
-import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { PatchStrategy } from '@kubernetes/client-node';
 import { StepFailed } from '../errors.js';
 import type { KubeClients } from './kube-clients.js';
 import { isNotFound } from './kube-clients.js';
@@ -24,7 +24,14 @@ export function refOf(object: KubeObject, phase: string): ObjectRef {
 export async function applyObjects(clients: KubeClients, addon: string, objects: readonly KubeObject[]): Promise<void> {
   for (const object of objects) {
     try {
-      await clients.objects.patch(object as KubernetesObject, undefined, undefined, fieldManagerFor(addon), false, PatchStrategy.ServerSideApply);
+      await clients.objects.patch(
+        object,
+        undefined,
+        undefined,
+        fieldManagerFor(addon),
+        false,
+        PatchStrategy.ServerSideApply,
+      );
     } catch (error) {
       throw new StepFailed(`apply ${describeRef(object)}`, new Error(apiErrorMessage(error)), { cause: error });
     }
@@ -34,11 +41,16 @@ export async function applyObjects(clients: KubeClients, addon: string, objects:
 /** Delete the objects of an inventory, last applied first; already-gone objects are fine. */
 export async function deleteObjects(clients: KubeClients, refs: readonly ObjectRef[]): Promise<void> {
   for (const ref of [...refs].reverse()) {
-    const header = { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
+    const header = {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      metadata: { name: ref.name, namespace: ref.namespace },
+    };
     try {
       await clients.objects.delete(header, undefined, undefined, undefined, undefined, 'Background');
     } catch (error) {
-      if (!isNotFound(error)) throw new StepFailed(`delete ${ref.kind} ${ref.name}`, new Error(apiErrorMessage(error)), { cause: error });
+      if (!isNotFound(error))
+        throw new StepFailed(`delete ${ref.kind} ${ref.name}`, new Error(apiErrorMessage(error)), { cause: error });
     }
   }
 }
@@ -47,7 +59,11 @@ export async function deleteObjects(clients: KubeClients, refs: readonly ObjectR
 export async function anyExists(clients: KubeClients, refs: readonly ObjectRef[]): Promise<boolean> {
   for (const ref of refs) {
     try {
-      await clients.objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } });
+      await clients.objects.read({
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { name: ref.name, namespace: ref.namespace },
+      });
       return true;
     } catch (error) {
       if (!isNotFound(error)) throw error;
@@ -72,6 +88,6 @@ export function apiErrorMessage(error: unknown): string {
       // not JSON: fall through
     }
   }
-  if (body && typeof body === 'object' && 'message' in body) return String((body as { message: unknown }).message);
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+  if (body && typeof body === 'object' && 'message' in body) return String(body.message);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }

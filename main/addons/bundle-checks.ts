@@ -8,11 +8,31 @@ import { parameterProblems } from './parameters.js';
 import { findPlaceholders } from './placeholders.js';
 import { podSpecOf } from './pod-spec.js';
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'CSIDriver', 'IngressClass', 'GatewayClass', 'VolumeSnapshotClass', 'APIService', 'PriorityClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']);
+const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'CustomResourceDefinition',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'StorageClass',
+  'CSIDriver',
+  'IngressClass',
+  'GatewayClass',
+  'VolumeSnapshotClass',
+  'APIService',
+  'PriorityClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+]);
 
 /** Every problem found across addon.yaml and the manifests of a bundle. */
 export function checkBundle(bundle: AddonBundle): Problem[] {
-  return [...checkPlaceholders(bundle), ...checkDefaults(bundle), ...checkWhens(bundle), ...checkDocuments(bundle), ...checkNames(bundle)];
+  return [
+    ...checkPlaceholders(bundle),
+    ...checkDefaults(bundle),
+    ...checkWhens(bundle),
+    ...checkDocuments(bundle),
+    ...checkNames(bundle),
+  ];
 }
 
 function checkPlaceholders(bundle: AddonBundle): Problem[] {
@@ -34,12 +54,16 @@ function checkPlaceholders(bundle: AddonBundle): Problem[] {
     for (const reference of findPlaceholders(value)) {
       const [scope = '', key = ''] = reference.split('.');
       const names = known[scope as keyof typeof known] as Set<string> | undefined;
-      if (!names?.has(key)) problems.push({ path, message: `\${${reference}} refers to nothing declared in addon.yaml` });
+      if (!names?.has(key))
+        problems.push({ path, message: `\${${reference}} refers to nothing declared in addon.yaml` });
     }
   }
   for (const [index, operation] of document.hostOperations.entries()) {
     if ('registryContainer' in operation && !(operation.registryContainer.image in document.images)) {
-      problems.push({ path: `hostOperations[${String(index)}].registryContainer.image`, message: `"${operation.registryContainer.image}" is not a key of images` });
+      problems.push({
+        path: `hostOperations[${String(index)}].registryContainer.image`,
+        message: `"${operation.registryContainer.image}" is not a key of images`,
+      });
     }
   }
   return problems;
@@ -61,10 +85,15 @@ function checkWhens(bundle: AddonBundle): Problem[] {
   const params = bundle.document.parameters.properties;
   const problems: Problem[] = [];
   const check = (when: { param?: string } | undefined, path: string) => {
-    if (when?.param !== undefined && !(when.param in params)) problems.push({ path: `${path}.when.param`, message: `"${when.param}" is not a declared parameter` });
+    if (when?.param !== undefined && !(when.param in params))
+      problems.push({ path: `${path}.when.param`, message: `"${when.param}" is not a declared parameter` });
   };
-  bundle.document.phases.forEach((phase, index) => { check(phase.when, `phases[${String(index)}]`); });
-  bundle.document.outputs.forEach((output, index) => { check('when' in output ? output.when : undefined, `outputs[${String(index)}]`); });
+  bundle.document.phases.forEach((phase, index) => {
+    check(phase.when, `phases[${String(index)}]`);
+  });
+  bundle.document.outputs.forEach((output, index) => {
+    check('when' in output ? output.when : undefined, `outputs[${String(index)}]`);
+  });
   return problems;
 }
 
@@ -84,12 +113,20 @@ function checkDocuments(bundle: AddonBundle): Problem[] {
     if (!pod) continue;
     for (const container of [...pod.containers, ...pod.initContainers]) {
       if (!/^\$\{images\.[a-z][a-z0-9-]*\}$/.test(String(container.image))) {
-        problems.push({ path: `${path}.${container.name}`, message: `image must be a declared image such as \${images.name}, got ${JSON.stringify(container.image)}` });
+        problems.push({
+          path: `${path}.${container.name}`,
+          message: `image must be a declared image such as \${images.name}, got ${JSON.stringify(container.image)}`,
+        });
       }
-      if (container.privileged && !permissions.privileged) problems.push({ path: `${path}.${container.name}`, message: 'runs privileged but permissions.privileged is not set' });
+      if (container.privileged && !permissions.privileged)
+        problems.push({
+          path: `${path}.${container.name}`,
+          message: 'runs privileged but permissions.privileged is not set',
+        });
     }
     for (const hostPath of pod.hostPaths) {
-      if (!permissions.hostPaths.includes(hostPath)) problems.push({ path, message: `hostPath ${hostPath} is not listed in permissions.hostPaths` });
+      if (!permissions.hostPaths.includes(hostPath))
+        problems.push({ path, message: `hostPath ${hostPath} is not listed in permissions.hostPaths` });
     }
   }
   return problems;
@@ -107,7 +144,8 @@ function checkNames(bundle: AddonBundle): Problem[] {
   }
   const phases = bundle.document.phases.map((phase) => phase.name);
   phases.forEach((phase, index) => {
-    if (phases.indexOf(phase) !== index) problems.push({ path: `phases[${String(index)}].name`, message: `phase "${phase}" is defined twice` });
+    if (phases.indexOf(phase) !== index)
+      problems.push({ path: `phases[${String(index)}].name`, message: `phase "${phase}" is defined twice` });
   });
   return problems;
 }

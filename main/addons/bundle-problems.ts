@@ -16,7 +16,12 @@ function issueToProblems(issue: z.core.$ZodIssue, source: Positions | undefined,
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
-      locate({ path: join(prefix, [...path, key]), message: `unknown field "${key}"; remove it or check its spelling` }, [...path, key], source, true),
+      locate(
+        { path: join(prefix, [...path, key]), message: `unknown field "${key}"; remove it or check its spelling` },
+        [...path, key],
+        source,
+        true,
+      ),
     );
   }
   if (issue.code === 'invalid_union') {
@@ -44,6 +49,7 @@ function locate(problem: Problem, path: PathSegment[], source?: Positions, atKey
 
 function messageFor(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
-  if (issue.code === 'invalid_type') return `must be ${issue.expected}, got ${Array.isArray(issue.input) ? 'a list' : typeof issue.input}`;
+  if (issue.code === 'invalid_type')
+    return `must be ${issue.expected}, got ${Array.isArray(issue.input) ? 'a list' : typeof issue.input}`;
   return issue.message;
 }

@@ -12,14 +12,26 @@ const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const semver = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const capability = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
 /** A value written as `${params.x}` (or another placeholder) that renders to the given type. */
-const placeholder = z.string().regex(/^\$\{[a-z]+(\.[A-Za-z0-9_-]+)+\}$/, 'must be a placeholder such as ${params.hostPort}');
-const templatedPort = z.union([z.int().min(1).max(65535), placeholder], { error: 'must be a port 1-65535 or a placeholder such as ${params.httpPort}' });
+const placeholder = z
+  .string()
+  .regex(/^\$\{[a-z]+(\.[A-Za-z0-9_-]+)+\}$/, 'must be a placeholder such as ${params.hostPort}');
+const templatedPort = z.union([z.int().min(1).max(65535), placeholder], {
+  error: 'must be a port 1-65535 or a placeholder such as ${params.httpPort}',
+});
 const name = (what: string) => z.string().min(1).max(63).regex(dns1123Label, `${what} must be a DNS-1123 label`);
 
 const imageSchema = z
   .strictObject({
-    ref: z.string().regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+:[A-Za-z0-9._-]+$/, 'ref must be registry/repository:tag, e.g. registry.k8s.io/metrics-server/metrics-server:v0.9.0'),
-    digest: z.string().regex(/^sha256:[a-f0-9]{64}$/, 'digest must be sha256: and 64 hex digits').optional(),
+    ref: z
+      .string()
+      .regex(
+        /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+:[A-Za-z0-9._-]+$/,
+        'ref must be registry/repository:tag, e.g. registry.k8s.io/metrics-server/metrics-server:v0.9.0',
+      ),
+    digest: z
+      .string()
+      .regex(/^sha256:[a-f0-9]{64}$/, 'digest must be sha256: and 64 hex digits')
+      .optional(),
     /** Whether images/addons/build.sh can build it offline; false says why not in `note`. */
     hermetic: z.boolean().default(false),
     note: z.string().optional(),
@@ -72,7 +84,9 @@ const registryContainerSchema = z.strictObject({
   hostPort: templatedPort,
   containerPort: z.int().min(1).max(65535),
   volume: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/),
-  env: z.record(z.string().regex(/^REGISTRY_[A-Z0-9_]+$/, 'only REGISTRY_* settings may be passed'), z.string()).default({}),
+  env: z
+    .record(z.string().regex(/^REGISTRY_[A-Z0-9_]+$/, 'only REGISTRY_* settings may be passed'), z.string())
+    .default({}),
 });
 
 const nodeRegistryMirrorSchema = z.strictObject({
@@ -96,7 +110,12 @@ const objectRef = z.strictObject({ namespace: z.string().optional(), name: z.str
 const readinessCheckSchema = z.union([
   z.strictObject({ rollout: objectRef.extend({ kind: z.enum(['Deployment', 'DaemonSet', 'StatefulSet']) }) }),
   z.strictObject({
-    condition: objectRef.extend({ apiVersion: z.string(), kind: z.string(), type: z.string(), status: z.enum(['True', 'False']).default('True') }),
+    condition: objectRef.extend({
+      apiVersion: z.string(),
+      kind: z.string(),
+      type: z.string(),
+      status: z.enum(['True', 'False']).default('True'),
+    }),
   }),
   z.strictObject({ csiNodeDriver: z.strictObject({ driver: z.string(), nodes: z.literal('all').default('all') }) }),
   z.strictObject({ http: z.strictObject({ url: z.string(), expectStatus: z.array(z.int()).min(1) }) }),
@@ -109,12 +128,19 @@ const outputSchema = z.union([
   z.strictObject({
     name: z.string(),
     description: z.string(),
-    token: z.strictObject({ serviceAccount: objectRef.required(), expirationSeconds: z.int().min(600).max(86400).default(3600) }),
+    token: z.strictObject({
+      serviceAccount: objectRef.required(),
+      expirationSeconds: z.int().min(600).max(86400).default(3600),
+    }),
   }),
   z.strictObject({
     name: z.string(),
     description: z.string(),
-    portForward: z.strictObject({ service: objectRef.required(), port: z.int().min(1).max(65535), path: z.string().default('/') }),
+    portForward: z.strictObject({
+      service: objectRef.required(),
+      port: z.int().min(1).max(65535),
+      path: z.string().default('/'),
+    }),
   }),
 ]);
 
@@ -149,12 +175,16 @@ export const addonBundleSchema = z.strictObject({
     version: z.string().regex(semver, 'version must be semver, e.g. 1.0.0'),
     displayName: z.string().min(1),
     description: z.string().min(1),
-    upstream: z.array(z.strictObject({ name: z.string(), version: z.string(), source: z.string().optional() })).default([]),
+    upstream: z
+      .array(z.strictObject({ name: z.string(), version: z.string(), source: z.string().optional() }))
+      .default([]),
     license: z.string().optional(),
   }),
   images: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'image keys are lower-case words'), imageSchema).default({}),
   parameters: bundleParametersSchema,
-  provides: z.array(z.string().regex(capability, 'a capability is dotted lower-case, e.g. ingress.controller')).default([]),
+  provides: z
+    .array(z.string().regex(capability, 'a capability is dotted lower-case, e.g. ingress.controller'))
+    .default([]),
   requires: z.array(requirementSchema).default([]),
   conflicts: z.array(z.string().regex(capability)).default([]),
   clusterRequirements: clusterRequirementsSchema,
@@ -168,7 +198,10 @@ export const addonBundleSchema = z.strictObject({
   hostOperations: z.array(hostOperationSchema).default([]),
   phases: z.array(phaseSchema).default([]),
   readiness: z
-    .strictObject({ timeoutSeconds: z.int().min(10).max(1800).default(300), checks: z.array(readinessCheckSchema).default([]) })
+    .strictObject({
+      timeoutSeconds: z.int().min(10).max(1800).default(300),
+      checks: z.array(readinessCheckSchema).default([]),
+    })
     .default({ timeoutSeconds: 300, checks: [] }),
   outputs: z.array(outputSchema).default([]),
   uninstall: uninstallSchema,

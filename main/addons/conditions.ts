@@ -5,7 +5,11 @@ import type { When } from './bundle-schema.js';
 import type { ParameterValues } from './parameters.js';
 
 /** True when a `when` condition holds (an absent condition always holds). */
-export function conditionHolds(when: When | undefined, params: ParameterValues, enabledAddons: readonly string[]): boolean {
+export function conditionHolds(
+  when: When | undefined,
+  params: ParameterValues,
+  enabledAddons: readonly string[],
+): boolean {
   if (!when) return true;
   if (when.addonEnabled !== undefined) return enabledAddons.includes(when.addonEnabled);
   const value = params[when.param ?? ''];

@@ -5,7 +5,9 @@ import type { AddonHost } from './host/types.js';
 import type { Inventory } from './inventory.js';
 import { isNotFound, type KubeClients } from './kube-clients.js';
 
-type CrdLive = { spec: { group: string; names: { kind: string; plural: string }; versions: { name: string; storage: boolean }[] } };
+type CrdLive = {
+  spec: { group: string; names: { kind: string; plural: string }; versions: { name: string; storage: boolean }[] };
+};
 
 /** Descriptions of the data found ("2 VolumeSnapshots"); empty when there is none. */
 export async function findData(clients: KubeClients, host: AddonHost, inventory: Inventory): Promise<string[]> {
@@ -13,14 +15,21 @@ export async function findData(clients: KubeClients, host: AddonHost, inventory:
   return found.flat();
 }
 
-async function runDataCheck(clients: KubeClients, host: AddonHost, inventory: Inventory, check: DataCheck): Promise<string[]> {
+async function runDataCheck(
+  clients: KubeClients,
+  host: AddonHost,
+  inventory: Inventory,
+  check: DataCheck,
+): Promise<string[]> {
   if ('persistentVolumesOfDriver' in check) {
     const list = await clients.core.listPersistentVolume();
     const count = list.items.filter((pv) => pv.spec?.csi?.driver === check.persistentVolumesOfDriver).length;
     return count > 0 ? [`${String(count)} PersistentVolume(s) of ${check.persistentVolumesOfDriver}`] : [];
   }
   if ('hostVolume' in check) {
-    const registry = inventory.hostOperations.flatMap((op) => ('registryContainer' in op && op.registryContainer.volume === check.hostVolume ? [op.registryContainer] : []))[0];
+    const registry = inventory.hostOperations.flatMap((op) =>
+      'registryContainer' in op && op.registryContainer.volume === check.hostVolume ? [op.registryContainer] : [],
+    )[0];
     const holds = await host.containers.registryHoldsData({ name: registry?.name ?? '', volume: check.hostVolume });
     return holds ? [`images in the host volume ${check.hostVolume}`] : [];
   }
@@ -32,7 +41,11 @@ async function customResourcesOf(clients: KubeClients, inventory: Inventory): Pr
   for (const ref of inventory.objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
     let crd: CrdLive;
     try {
-      crd = (await clients.objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name } })) as unknown as CrdLive;
+      crd = (await clients.objects.read({
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { name: ref.name },
+      })) as unknown as CrdLive;
     } catch (error) {
       if (isNotFound(error)) continue;
       throw error;

@@ -20,31 +20,53 @@ export interface DisableOptions extends TaskOptions {
 }
 
 /** Disable one add-on; throws Conflict (exit 2) when data would be lost without --yes. */
-export async function disableAddon(context: AddonContext, cluster: string, addon: string, options: DisableOptions = {}): Promise<void> {
+export async function disableAddon(
+  context: AddonContext,
+  cluster: string,
+  addon: string,
+  options: DisableOptions = {},
+): Promise<void> {
   const clients = kubeClientsFromKubeconfig(await context.engine.kubeconfig(cluster));
   const inventories = await readInventories(clients);
   const inventory = inventories.find((inv) => inv.name === addon);
-  if (!inventory) throw new NotFound(`add-on "${addon}" is not enabled on cluster "${cluster}"`, { hint: `see what is enabled with slipway addons list ${cluster}` });
+  if (!inventory)
+    throw new NotFound(`add-on "${addon}" is not enabled on cluster "${cluster}"`, {
+      hint: `see what is enabled with slipway addons list ${cluster}`,
+    });
   await refuseWhenRequired(context, inventories, addon);
   const data = options.keepData ? [] : await findData(clients, context.host, inventory);
   if (data.length > 0 && !options.yes) {
-    throw new Conflict(`add-on "${addon}" holds data: ${data.join('; ')}`, { hint: `pass --yes to delete it with the add-on, or --keep-data to disable and keep it` });
+    throw new Conflict(`add-on "${addon}" holds data: ${data.join('; ')}`, {
+      hint: `pass --yes to delete it with the add-on, or --keep-data to disable and keep it`,
+    });
   }
   const step = (id: string, title: string) => ({ step: `addon-${addon}-${id}`, title: `${addon}: ${title}` });
   const keep = options.keepData ? keptRefs(inventory) : new Set<string>();
   const refs = inventory.objects.filter((ref) => !keep.has(refKey(ref)));
-  await runStep(options, step('delete', `delete ${String(refs.length)} objects`), () => deleteAndWait(clients, refs, options.signal));
+  await runStep(options, step('delete', `delete ${String(refs.length)} objects`), () =>
+    deleteAndWait(clients, refs, options.signal),
+  );
   await runStep(options, step('host', 'undo host operations'), () =>
-    undoHostOperations({ host: context.host, cluster, operations: inventory.hostOperations, removeData: options.yes === true && !options.keepData }),
+    undoHostOperations({
+      host: context.host,
+      cluster,
+      operations: inventory.hostOperations,
+      removeData: options.yes === true && !options.keepData,
+    }),
   );
   await deleteInventory(clients, addon);
 }
 
-async function refuseWhenRequired(context: AddonContext, inventories: readonly Inventory[], addon: string): Promise<void> {
+async function refuseWhenRequired(
+  context: AddonContext,
+  inventories: readonly Inventory[],
+  addon: string,
+): Promise<void> {
   for (const other of inventories.filter((inv) => inv.name !== addon)) {
     const bundle = await loadBundle(other.name, context.bundles).catch(() => undefined);
     const needs = bundle?.document.requires.some((r) => r.addon === addon && !r.optional);
-    if (needs) throw new Conflict(`add-on "${other.name}" requires "${addon}"`, { hint: `disable ${other.name} first` });
+    if (needs)
+      throw new Conflict(`add-on "${other.name}" requires "${addon}"`, { hint: `disable ${other.name} first` });
   }
 }
 

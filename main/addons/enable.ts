@@ -44,14 +44,24 @@ export interface EnableResult {
 }
 
 /** Enable one add-on on a cluster. */
-export async function enableAddon(context: AddonContext, cluster: string, request: AddonRequest, options: EnableOptions = {}): Promise<EnableResult> {
+export async function enableAddon(
+  context: AddonContext,
+  cluster: string,
+  request: AddonRequest,
+  options: EnableOptions = {},
+): Promise<EnableResult> {
   const [result] = await enableAddons(context, cluster, [request], options);
   if (!result) throw new Error('enableAddons returned nothing');
   return result;
 }
 
 /** Enable several add-ons (e.g. spec.addons at create time) in dependency order. */
-export async function enableAddons(context: AddonContext, cluster: string, requests: readonly AddonRequest[], options: EnableOptions = {}): Promise<EnableResult[]> {
+export async function enableAddons(
+  context: AddonContext,
+  cluster: string,
+  requests: readonly AddonRequest[],
+  options: EnableOptions = {},
+): Promise<EnableResult[]> {
   const clients = kubeClientsFromKubeconfig(await context.engine.kubeconfig(cluster));
   const plan = await planEnable(context, clients, cluster, requests);
   const results: EnableResult[] = [];
@@ -60,11 +70,18 @@ export async function enableAddons(context: AddonContext, cluster: string, reque
 }
 
 /** Validate and render every requested add-on; throws before anything is applied. */
-export async function planEnable(context: AddonContext, clients: KubeClients, cluster: string, requests: readonly AddonRequest[]): Promise<RenderedAddon[]> {
+export async function planEnable(
+  context: AddonContext,
+  clients: KubeClients,
+  cluster: string,
+  requests: readonly AddonRequest[],
+): Promise<RenderedAddon[]> {
   const bundles = await Promise.all(requests.map((request) => loadBundle(request.name, context.bundles)));
   const installed = await readInventories(clients);
   const installedBundles = await Promise.all(
-    installed.filter((inv) => !requests.some((r) => r.name === inv.name)).map((inv) => loadBundle(inv.name, context.bundles)),
+    installed
+      .filter((inv) => !requests.some((r) => r.name === inv.name))
+      .map((inv) => loadBundle(inv.name, context.bundles)),
   );
   const ordered = resolveInstallOrder({ requested: bundles, installed: installedBundles }) as AddonBundle[];
   const spec = await context.engine.recordedSpec(cluster);
@@ -73,12 +90,28 @@ export async function planEnable(context: AddonContext, clients: KubeClients, cl
     checkClusterRequirements(bundle, cluster, spec);
     const request = requests.find((r) => r.name === bundle.name);
     const params = resolveParameters(bundle.name, bundle.document.parameters, request?.params ?? {});
-    return renderBundle({ bundle, params, clusterName: cluster, clusterHostPorts: hostPortsOf(spec), overrides: context.overrides, enabledAddons: enabled });
+    return renderBundle({
+      bundle,
+      params,
+      clusterName: cluster,
+      clusterHostPorts: hostPortsOf(spec),
+      overrides: context.overrides,
+      enabledAddons: enabled,
+    });
   });
 }
 
-async function installRendered(context: AddonContext, clients: KubeClients, cluster: string, rendered: RenderedAddon, options: EnableOptions): Promise<EnableResult> {
-  const step = (id: string, title: string) => ({ step: `addon-${rendered.name}-${id}`, title: `${rendered.name}: ${title}` });
+async function installRendered(
+  context: AddonContext,
+  clients: KubeClients,
+  cluster: string,
+  rendered: RenderedAddon,
+  options: EnableOptions,
+): Promise<EnableResult> {
+  const step = (id: string, title: string) => ({
+    step: `addon-${rendered.name}-${id}`,
+    title: `${rendered.name}: ${title}`,
+  });
   const objects = rendered.phases.flatMap((phase) => phase.objects.map((object) => refOf(object, phase.name)));
   const inventory: Inventory = {
     name: rendered.name,
@@ -90,15 +123,29 @@ async function installRendered(context: AddonContext, clients: KubeClients, clus
     dataChecks: rendered.dataChecks,
     updatedAt: new Date().toISOString(),
   };
-  await runStep(options, step('images', 'load local images into nodes'), () => preloadLocalImages(context, cluster, rendered));
-  await runStep(options, step('host', 'host operations'), () => applyHostOperations({ host: context.host, cluster, operations: rendered.hostOperations, images: rendered.images }));
+  await runStep(options, step('images', 'load local images into nodes'), () =>
+    preloadLocalImages(context, cluster, rendered),
+  );
+  await runStep(options, step('host', 'host operations'), () =>
+    applyHostOperations({ host: context.host, cluster, operations: rendered.hostOperations, images: rendered.images }),
+  );
   await writeInventory(clients, inventory);
   for (const phase of rendered.phases) {
-    await runStep(options, step(`apply-${phase.name}`, `apply ${phase.name} (${String(phase.objects.length)} objects)`), async () => {
-      await applyObjects(clients, rendered.name, phase.objects);
-      const crds = phase.objects.filter((object) => object.kind === 'CustomResourceDefinition');
-      if (crds.length > 0) await waitUntilReady({ clients, nodes: context.host.nodes, cluster, signal: options.signal }, crds, [], 60_000);
-    });
+    await runStep(
+      options,
+      step(`apply-${phase.name}`, `apply ${phase.name} (${String(phase.objects.length)} objects)`),
+      async () => {
+        await applyObjects(clients, rendered.name, phase.objects);
+        const crds = phase.objects.filter((object) => object.kind === 'CustomResourceDefinition');
+        if (crds.length > 0)
+          await waitUntilReady(
+            { clients, nodes: context.host.nodes, cluster, signal: options.signal },
+            crds,
+            [],
+            60_000,
+          );
+      },
+    );
   }
   const wait = options.wait ?? true;
   if (wait) {
@@ -109,7 +156,12 @@ async function installRendered(context: AddonContext, clients: KubeClients, clus
           nodes: context.host.nodes,
           cluster,
           signal: options.signal,
-          onPending: (pending) => options.onProgress?.({ kind: 'log', step: `addon-${rendered.name}-ready`, message: `waiting for ${pending.join('; ')}` }),
+          onPending: (pending) =>
+            options.onProgress?.({
+              kind: 'log',
+              step: `addon-${rendered.name}-ready`,
+              message: `waiting for ${pending.join('; ')}`,
+            }),
         },
         rendered.phases.flatMap((phase) => phase.objects),
         rendered.readiness.checks,
@@ -117,13 +169,27 @@ async function installRendered(context: AddonContext, clients: KubeClients, clus
       ),
     );
   }
-  await writeInventory(clients, { ...inventory, state: wait ? 'ready' : 'not-ready', updatedAt: new Date().toISOString() });
-  return { name: rendered.name, version: rendered.version, params: rendered.params, ready: wait, outputs: describeOutputs(rendered.outputs, cluster) };
+  await writeInventory(clients, {
+    ...inventory,
+    state: wait ? 'ready' : 'not-ready',
+    updatedAt: new Date().toISOString(),
+  });
+  return {
+    name: rendered.name,
+    version: rendered.version,
+    params: rendered.params,
+    ready: wait,
+    outputs: describeOutputs(rendered.outputs, cluster),
+  };
 }
 
 /** Images the override map points at local refs are copied into the nodes (no pulls offline). */
 async function preloadLocalImages(context: AddonContext, cluster: string, rendered: RenderedAddon): Promise<void> {
-  const hostOnly = new Set(rendered.hostOperations.flatMap((operation) => ('registryContainer' in operation ? [operation.registryContainer.image] : [])));
+  const hostOnly = new Set(
+    rendered.hostOperations.flatMap((operation) =>
+      'registryContainer' in operation ? [operation.registryContainer.image] : [],
+    ),
+  );
   const local = Object.entries(rendered.images)
     .filter(([key, ref]) => !hostOnly.has(key) && ref.startsWith('localhost/'))
     .map(([, ref]) => ref);

@@ -10,7 +10,9 @@ const CERTS_DIR = '/etc/containerd/certs.d';
 /** Path of the containerd hosts.toml for a registry host (e.g. localhost:5001). */
 export function hostsTomlPath(registryHost: string): string {
   if (!/^[a-z0-9.-]+(:\d+)?$/.test(registryHost)) {
-    throw new SpecInvalid([{ path: 'hostOperations.nodeRegistryMirror.registryHost', message: `"${registryHost}" is not a host[:port]` }]);
+    throw new SpecInvalid([
+      { path: 'hostOperations.nodeRegistryMirror.registryHost', message: `"${registryHost}" is not a host[:port]` },
+    ]);
   }
   return `${CERTS_DIR}/${registryHost}/hosts.toml`;
 }
@@ -51,20 +53,33 @@ export async function applyHostOperations(input: HostOperationInput): Promise<vo
 }
 
 /** Write the mirror file on every node of the cluster (also used for nodes added later). */
-export async function writeMirrorOnNodes(host: AddonHost, cluster: string, mirror: { registryHost: string; endpoint: string }): Promise<void> {
+export async function writeMirrorOnNodes(
+  host: AddonHost,
+  cluster: string,
+  mirror: { registryHost: string; endpoint: string },
+): Promise<void> {
   const path = hostsTomlPath(mirror.registryHost);
   const nodes = await host.nodes.listNodes(cluster);
-  await Promise.all(nodes.map((node) => host.nodes.writeFile(cluster, node.name, path, hostsTomlContent(mirror.endpoint))));
+  await Promise.all(
+    nodes.map((node) => host.nodes.writeFile(cluster, node.name, path, hostsTomlContent(mirror.endpoint))),
+  );
 }
 
 /** Undo host operations in reverse order; data volumes go only when `removeData`. */
-export async function undoHostOperations(input: Omit<HostOperationInput, 'images'> & { removeData: boolean }): Promise<void> {
+export async function undoHostOperations(
+  input: Omit<HostOperationInput, 'images'> & { removeData: boolean },
+): Promise<void> {
   const { host, cluster } = input;
   for (const operation of [...input.operations].reverse()) {
     if ('registryContainer' in operation) {
       const spec = operation.registryContainer;
       const network = await host.nodes.clusterNetwork(cluster);
-      await host.containers.releaseRegistryContainer({ name: spec.name, network, volume: spec.volume, removeVolume: input.removeData });
+      await host.containers.releaseRegistryContainer({
+        name: spec.name,
+        network,
+        volume: spec.volume,
+        removeVolume: input.removeData,
+      });
     } else {
       const path = hostsTomlPath(operation.nodeRegistryMirror.registryHost);
       const nodes = await host.nodes.listNodes(cluster);

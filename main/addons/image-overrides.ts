@@ -10,7 +10,12 @@ import type { BundleImage } from './bundle-schema.js';
 export const imageOverridesSchema = z.strictObject({
   apiVersion: z.literal('slipway.dev/v1alpha1'),
   kind: z.literal('ImageOverrides'),
-  images: z.record(z.string().min(1), z.string().regex(/^[a-z0-9.-]+(:\d+)?\/[^\s]+$/, 'must be a full image reference such as localhost:5001/traefik:v3.6.13')),
+  images: z.record(
+    z.string().min(1),
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+(:\d+)?\/[^\s]+$/, 'must be a full image reference such as localhost:5001/traefik:v3.6.13'),
+  ),
 });
 
 /** Upstream repository or full ref → replacement ref. */
@@ -26,7 +31,9 @@ export function overridesPathFromEnvironment(): string | undefined {
 export async function loadImageOverrides(path: string | undefined): Promise<ImageOverrides> {
   if (path === undefined) return {};
   const text = await readFile(path, 'utf8').catch(() => {
-    throw new UsageError(`--images ${path}: no such file`, { hint: 'images/addons/build.sh writes one under ~/.cache/slipway/images/addons/overrides.yaml' });
+    throw new UsageError(`--images ${path}: no such file`, {
+      hint: 'images/addons/build.sh writes one under ~/.cache/slipway/images/addons/overrides.yaml',
+    });
   });
   const parsed = parseYamlDocument(text);
   if (parsed.problems.length > 0) throw new SpecInvalid(parsed.problems, { source: path });

@@ -1,7 +1,7 @@
 // The record of what an add-on applied, kept in the cluster (ConfigMap addon-<name> in
 // slipway-system, like a Helm release Secret): disable removes exactly these objects and
 // host operations, and `addons list` reads it. It holds no secrets.
-import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { PatchStrategy } from '@kubernetes/client-node';
 import type { HostOperation } from './bundle-schema.js';
 import type { KubeClients } from './kube-clients.js';
 import { isNotFound } from './kube-clients.js';
@@ -45,16 +45,23 @@ export async function writeInventory(clients: KubeClients, inventory: Inventory)
   const configMap = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: inventoryName(inventory.name), namespace: INVENTORY_NAMESPACE, labels: { [INVENTORY_LABEL]: 'true', 'addons.slipway.dev/name': inventory.name } },
+    metadata: {
+      name: inventoryName(inventory.name),
+      namespace: INVENTORY_NAMESPACE,
+      labels: { [INVENTORY_LABEL]: 'true', 'addons.slipway.dev/name': inventory.name },
+    },
     data: { 'inventory.json': JSON.stringify(inventory, null, 2) },
   };
-  await clients.objects.patch(configMap as KubernetesObject, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+  await clients.objects.patch(configMap, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
 }
 
 /** Every add-on inventory on the cluster, by add-on name. */
 export async function readInventories(clients: KubeClients): Promise<Inventory[]> {
   try {
-    const list = await clients.core.listNamespacedConfigMap({ namespace: INVENTORY_NAMESPACE, labelSelector: `${INVENTORY_LABEL}=true` });
+    const list = await clients.core.listNamespacedConfigMap({
+      namespace: INVENTORY_NAMESPACE,
+      labelSelector: `${INVENTORY_LABEL}=true`,
+    });
     return list.items.flatMap((item) => {
       const text = item.data?.['inventory.json'];
       return text ? [JSON.parse(text) as Inventory] : [];

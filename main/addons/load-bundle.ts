@@ -77,7 +77,10 @@ export async function validateBundle(name: string, source: BundleSource = {}): P
   const document = result.data;
   const problems: Problem[] = [];
   if (document.metadata.name !== name) {
-    problems.push({ path: 'metadata.name', message: `is "${document.metadata.name}" but the folder is "${name}"; they must match` });
+    problems.push({
+      path: 'metadata.name',
+      message: `is "${document.metadata.name}" but the folder is "${name}"; they must match`,
+    });
   }
   const manifests: Record<string, ManifestDocument[]> = {};
   for (const [index, phase] of document.phases.entries()) {

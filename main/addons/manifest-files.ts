@@ -20,13 +20,20 @@ export interface ManifestLoadResult {
 }
 
 /** Load every document named by a phase's `manifests` list. */
-export async function loadPhaseManifests(bundleDir: string, entries: readonly string[], problemPath: string): Promise<ManifestLoadResult> {
+export async function loadPhaseManifests(
+  bundleDir: string,
+  entries: readonly string[],
+  problemPath: string,
+): Promise<ManifestLoadResult> {
   const documents: ManifestDocument[] = [];
   const problems: Problem[] = [];
   for (const [index, entry] of entries.entries()) {
     const files = await expandEntry(bundleDir, entry);
     if (files.length === 0) {
-      problems.push({ path: `${problemPath}[${String(index)}]`, message: `${entry}: no such file or folder with .yaml files in the bundle` });
+      problems.push({
+        path: `${problemPath}[${String(index)}]`,
+        message: `${entry}: no such file or folder with .yaml files in the bundle`,
+      });
       continue;
     }
     for (const file of files) {
@@ -62,7 +69,10 @@ async function loadManifestFile(bundleDir: string, path: string): Promise<Manife
     try {
       object = doc.toJS({ maxAliasCount: 0 });
     } catch {
-      problems.push({ path: where, message: 'YAML aliases (&anchor / *alias) are not allowed in bundle manifests; write the value out' });
+      problems.push({
+        path: where,
+        message: 'YAML aliases (&anchor / *alias) are not allowed in bundle manifests; write the value out',
+      });
       return;
     }
     if (object === null || object === undefined) return;
@@ -74,10 +84,12 @@ async function loadManifestFile(bundleDir: string, path: string): Promise<Manife
 }
 
 function describeObjectProblem(object: unknown): string | undefined {
-  if (typeof object !== 'object' || Array.isArray(object) || object === null) return 'each document must be a Kubernetes object (a mapping)';
+  if (typeof object !== 'object' || Array.isArray(object) || object === null)
+    return 'each document must be a Kubernetes object (a mapping)';
   const record = object as Record<string, unknown>;
   const metadata = record.metadata as Record<string, unknown> | undefined;
-  if (typeof record.apiVersion !== 'string' || typeof record.kind !== 'string') return 'a Kubernetes object needs apiVersion and kind';
+  if (typeof record.apiVersion !== 'string' || typeof record.kind !== 'string')
+    return 'a Kubernetes object needs apiVersion and kind';
   if (typeof metadata?.name !== 'string' || metadata.name === '') return `${record.kind} needs metadata.name`;
   if (record.kind === 'List') return 'List objects are not supported; write one document per object';
   return undefined;

@@ -8,9 +8,19 @@ import { readInventories } from './inventory.js';
 import { kubeClientsFromKubeconfig } from './kube-clients.js';
 
 /** Install a spec's add-ons (spec.addons) on a freshly created cluster. */
-export async function installSpecAddons(context: AddonContext, cluster: string, addons: readonly AddonRef[], options: TaskOptions = {}): Promise<EnableResult[]> {
+export async function installSpecAddons(
+  context: AddonContext,
+  cluster: string,
+  addons: readonly AddonRef[],
+  options: TaskOptions = {},
+): Promise<EnableResult[]> {
   if (addons.length === 0) return [];
-  return enableAddons(context, cluster, addons.map((addon) => ({ name: addon.name, params: addon.params })), options);
+  return enableAddons(
+    context,
+    cluster,
+    addons.map((addon) => ({ name: addon.name, params: addon.params })),
+    options,
+  );
 }
 
 /** Re-apply node-level host operations of every enabled add-on to all current nodes. */
@@ -18,7 +28,8 @@ export async function reconcileAddonNodes(context: AddonContext, cluster: string
   const clients = kubeClientsFromKubeconfig(await context.engine.kubeconfig(cluster));
   for (const inventory of await readInventories(clients)) {
     for (const operation of inventory.hostOperations) {
-      if ('nodeRegistryMirror' in operation) await writeMirrorOnNodes(context.host, cluster, operation.nodeRegistryMirror);
+      if ('nodeRegistryMirror' in operation)
+        await writeMirrorOnNodes(context.host, cluster, operation.nodeRegistryMirror);
     }
   }
 }

@@ -47,7 +47,9 @@ export const parameterSchemaNode: z.ZodType<ParameterSchema> = z.lazy(() =>
     maxLength: z.int().min(0).optional(),
     pattern: z.string().refine(validRegex, 'pattern must be a valid regular expression').optional(),
     items: parameterSchemaNode.optional(),
-    properties: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'parameter names are lowerCamelCase'), parameterSchemaNode).optional(),
+    properties: z
+      .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'parameter names are lowerCamelCase'), parameterSchemaNode)
+      .optional(),
     required: z.array(z.string()).optional(),
     additionalProperties: z.boolean().optional(),
     'x-slipway-privileged': z.boolean().optional(),
@@ -61,7 +63,9 @@ export const bundleParametersSchema = z
     additionalProperties: z.literal(false, {
       error: 'parameters.additionalProperties must be false, so that a misspelt --set key is an error',
     }),
-    properties: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'parameter names are lowerCamelCase'), parameterSchemaNode).default({}),
+    properties: z
+      .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'parameter names are lowerCamelCase'), parameterSchemaNode)
+      .default({}),
     required: z.array(z.string()).optional(),
     description: z.string().optional(),
   })

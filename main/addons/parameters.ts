@@ -7,7 +7,11 @@ import type { BundleParameters, ParameterSchema } from './parameter-schema.js';
 export type ParameterValues = Record<string, unknown>;
 
 /** Validate values against a bundle's parameter schema and return them with defaults filled in. */
-export function resolveParameters(bundleName: string, schema: BundleParameters, values: ParameterValues): ParameterValues {
+export function resolveParameters(
+  bundleName: string,
+  schema: BundleParameters,
+  values: ParameterValues,
+): ParameterValues {
   const problems = parameterProblems(schema, values);
   if (problems.length > 0) {
     throw new SpecInvalid(problems, {

@@ -40,7 +40,9 @@ function substituteString(text: string, scope: PlaceholderScope, where: string):
   return text.replace(PLACEHOLDER, (_match, reference: string) => {
     const resolved = lookup(reference, scope, where);
     if (resolved !== null && typeof resolved === 'object') {
-      throw new SpecInvalid([{ path: where, message: `\${${reference}} is not a scalar and cannot be part of a string` }]);
+      throw new SpecInvalid([
+        { path: where, message: `\${${reference}} is not a scalar and cannot be part of a string` },
+      ]);
     }
     return String(resolved);
   });
@@ -60,7 +62,11 @@ export function lookup(reference: string, scope: PlaceholderScope, where: string
 }
 
 function visitStrings(value: unknown, visit: (text: string) => void): void {
-  if (typeof value === 'string') visit(value);
-  else if (Array.isArray(value)) value.forEach((item) => visitStrings(item, visit));
-  else if (value !== null && typeof value === 'object') Object.values(value).forEach((item) => visitStrings(item, visit));
+  if (typeof value === 'string') {
+    visit(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) visitStrings(item, visit);
+  } else if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) visitStrings(item, visit);
+  }
 }

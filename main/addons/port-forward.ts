@@ -12,7 +12,12 @@ export interface OpenPortForward {
 }
 
 /** Forward 127.0.0.1:localPort (0 = any free port) to a Service port. */
-export async function forwardServicePort(clients: KubeClients, service: { namespace: string; name: string }, port: number, localPort = 0): Promise<OpenPortForward> {
+export async function forwardServicePort(
+  clients: KubeClients,
+  service: { namespace: string; name: string },
+  port: number,
+  localPort = 0,
+): Promise<OpenPortForward> {
   const { pod, targetPort } = await resolveBackend(clients, service, port);
   const forward = new PortForward(clients.config);
   const server = createServer((socket) => {
@@ -26,18 +31,33 @@ export async function forwardServicePort(clients: KubeClients, service: { namesp
   return {
     url: `http://127.0.0.1:${String(bound)}/`,
     localPort: bound,
-    close: () => new Promise((resolve) => server.close(() => { resolve(); })),
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
   };
 }
 
-async function resolveBackend(clients: KubeClients, service: { namespace: string; name: string }, port: number): Promise<{ pod: string; targetPort: number }> {
+async function resolveBackend(
+  clients: KubeClients,
+  service: { namespace: string; name: string },
+  port: number,
+): Promise<{ pod: string; targetPort: number }> {
   const svc = await clients.core.readNamespacedService({ name: service.name, namespace: service.namespace });
   const servicePort = svc.spec?.ports?.find((p) => p.port === port);
-  const selector = Object.entries(svc.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const selector = Object.entries(svc.spec?.selector ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   const pods = await clients.core.listNamespacedPod({ namespace: service.namespace, labelSelector: selector });
-  const pod = pods.items.find((p) => p.status?.phase === 'Running' && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+  const pod = pods.items.find(
+    (p) => p.status?.phase === 'Running' && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+  );
   if (!pod?.metadata?.name || !servicePort) {
-    throw new NotFound(`service ${service.namespace}/${service.name} has no ready pod to forward to`, { hint: `check it with slipway kubectl CLUSTER -- -n ${service.namespace} get pods` });
+    throw new NotFound(`service ${service.namespace}/${service.name} has no ready pod to forward to`, {
+      hint: `check it with slipway kubectl CLUSTER -- -n ${service.namespace} get pods`,
+    });
   }
   const target = servicePort.targetPort ?? port;
   if (typeof target === 'number') return { pod: pod.metadata.name, targetPort: target };

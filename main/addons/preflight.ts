@@ -17,11 +17,18 @@ export function checkClusterRequirements(bundle: AddonBundle, cluster: string, s
   const required = bundle.document.clusterRequirements.portMappings;
   if (required.length === 0) return;
   const present = spec?.spec.portMappings ?? [];
-  const missing = required.filter((need) => !present.some((m) => m.containerPort === need.containerPort && m.protocol === need.protocol));
+  const missing = required.filter(
+    (need) => !present.some((m) => m.containerPort === need.containerPort && m.protocol === need.protocol),
+  );
   if (missing.length === 0) return;
   const list = missing.map((m) => `${String(m.containerPort)}/${m.protocol} (${m.reason})`).join(', ');
-  const example = missing.map((m) => `{hostPort: ${String(m.containerPort)}, containerPort: ${String(m.containerPort)}}`).join(', ');
-  throw new Conflict(`add-on "${bundle.name}" needs host port mappings that cluster "${cluster}" was created without: container port ${list}`, {
-    hint: `port mappings are fixed at create time: recreate the cluster with spec.portMappings: [${example}] (any free host ports work)`,
-  });
+  const example = missing
+    .map((m) => `{hostPort: ${String(m.containerPort)}, containerPort: ${String(m.containerPort)}}`)
+    .join(', ');
+  throw new Conflict(
+    `add-on "${bundle.name}" needs host port mappings that cluster "${cluster}" was created without: container port ${list}`,
+    {
+      hint: `port mappings are fixed at create time: recreate the cluster with spec.portMappings: [${example}] (any free host ports work)`,
+    },
+  );
 }

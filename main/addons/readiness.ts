@@ -24,7 +24,12 @@ export interface ReadinessContext {
 const POLL_MS = 500;
 
 /** Wait until every object and check is ready, or throw StepFailed listing what is not. */
-export async function waitUntilReady(context: ReadinessContext, objects: readonly KubeObject[], checks: readonly ReadinessCheck[], timeoutMs: number): Promise<void> {
+export async function waitUntilReady(
+  context: ReadinessContext,
+  objects: readonly KubeObject[],
+  checks: readonly ReadinessCheck[],
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
@@ -34,13 +39,20 @@ export async function waitUntilReady(context: ReadinessContext, objects: readonl
     if (pending.join() !== last) context.onPending?.(pending);
     last = pending.join();
     if (Date.now() > deadline) {
-      throw new StepFailed('readiness', new Error(`not ready after ${String(Math.round(timeoutMs / 1000))} s: ${pending.join('; ')}`));
+      throw new StepFailed(
+        'readiness',
+        new Error(`not ready after ${String(Math.round(timeoutMs / 1000))} s: ${pending.join('; ')}`),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
-async function pendingItems(context: ReadinessContext, objects: readonly KubeObject[], checks: readonly ReadinessCheck[]): Promise<string[]> {
+async function pendingItems(
+  context: ReadinessContext,
+  objects: readonly KubeObject[],
+  checks: readonly ReadinessCheck[],
+): Promise<string[]> {
   const results = await Promise.all([
     ...objects.filter((o) => DEFAULT_CHECKED.has(o.kind)).map((object) => objectPending(context, object)),
     ...checks.map((check) => checkPending(context, check)),
@@ -50,9 +62,16 @@ async function pendingItems(context: ReadinessContext, objects: readonly KubeObj
 
 const DEFAULT_CHECKED = new Set(['Deployment', 'DaemonSet', 'StatefulSet', 'CustomResourceDefinition']);
 
-async function readLive(context: ReadinessContext, ref: { apiVersion: string; kind: string; name: string; namespace?: string }): Promise<Live | undefined> {
+async function readLive(
+  context: ReadinessContext,
+  ref: { apiVersion: string; kind: string; name: string; namespace?: string },
+): Promise<Live | undefined> {
   try {
-    return (await context.clients.objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } })) as Live;
+    return await context.clients.objects.read<Live>({
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      metadata: { name: ref.name, namespace: ref.namespace },
+    });
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
@@ -60,7 +79,12 @@ async function readLive(context: ReadinessContext, ref: { apiVersion: string; ki
 }
 
 async function objectPending(context: ReadinessContext, object: KubeObject): Promise<string | undefined> {
-  const ref = { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace };
+  const ref = {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.metadata.name,
+    namespace: object.metadata.namespace,
+  };
   const live = await readLive(context, ref);
   const label = `${object.kind} ${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}`;
   if (!live) return `${label} does not exist`;
@@ -72,16 +96,20 @@ async function objectPending(context: ReadinessContext, object: KubeObject): Pro
 export function workloadPending(live: Live): string | undefined {
   const status = live.status ?? {};
   const generation = (live.metadata as { generation?: number }).generation ?? 0;
-  if (live.kind === 'CustomResourceDefinition') return hasCondition(status, 'Established', 'True') ? undefined : 'not established';
-  if (typeof status.observedGeneration === 'number' && status.observedGeneration < generation) return 'has not observed its latest generation';
+  if (live.kind === 'CustomResourceDefinition')
+    return hasCondition(status, 'Established', 'True') ? undefined : 'not established';
+  if (typeof status.observedGeneration === 'number' && status.observedGeneration < generation)
+    return 'has not observed its latest generation';
   if (live.kind === 'DaemonSet') {
     const desired = Number(status.desiredNumberScheduled ?? 0);
     const updated = Number(status.updatedNumberScheduled ?? 0);
     const available = Number(status.numberAvailable ?? 0);
     if (desired === 0) return 'is scheduled on no node';
-    return updated >= desired && available >= desired ? undefined : `has ${String(available)}/${String(desired)} pods available`;
+    return updated >= desired && available >= desired
+      ? undefined
+      : `has ${String(available)}/${String(desired)} pods available`;
   }
-  const desired = Number((live.spec as { replicas?: number } | undefined)?.replicas ?? 1);
+  const desired = (live.spec as { replicas?: number } | undefined)?.replicas ?? 1;
   const ready = Number(live.kind === 'Deployment' ? (status.availableReplicas ?? 0) : (status.readyReplicas ?? 0));
   const updated = Number(status.updatedReplicas ?? 0);
   return updated >= desired && ready >= desired ? undefined : `has ${String(ready)}/${String(desired)} replicas ready`;
@@ -94,12 +122,14 @@ function hasCondition(status: Status, type: string, expected: string): boolean {
 async function checkPending(context: ReadinessContext, check: ReadinessCheck): Promise<string | undefined> {
   if ('rollout' in check) {
     const { kind, name, namespace } = check.rollout;
-    return objectPending(context, { apiVersion: kind === 'Deployment' || kind === 'DaemonSet' || kind === 'StatefulSet' ? 'apps/v1' : 'v1', kind, metadata: { name, namespace } });
+    return objectPending(context, { apiVersion: 'apps/v1', kind, metadata: { name, namespace } });
   }
   if ('condition' in check) {
     const { apiVersion, kind, name, namespace, type, status } = check.condition;
     const live = await readLive(context, { apiVersion, kind, name, namespace });
-    return live && hasCondition(live.status ?? {}, type, status) ? undefined : `${kind} ${name} is not ${type}=${status}`;
+    return live && hasCondition(live.status ?? {}, type, status)
+      ? undefined
+      : `${kind} ${name} is not ${type}=${status}`;
   }
   if ('csiNodeDriver' in check) return csiDriverPending(context, check.csiNodeDriver.driver);
   if ('http' in check) return httpPending(check.http.url, check.http.expectStatus);
@@ -110,7 +140,11 @@ async function csiDriverPending(context: ReadinessContext, driver: string): Prom
   const nodes = await context.nodes.listNodes(context.cluster);
   const list = await context.clients.objects.list('storage.k8s.io/v1', 'CSINode');
   const registered = new Set(
-    list.items.filter((item) => ((item as Live).spec as { drivers?: { name: string }[] } | undefined)?.drivers?.some((d) => d.name === driver)).map((item) => item.metadata?.name),
+    list.items
+      .filter((item) =>
+        ((item as Live).spec as { drivers?: { name: string }[] } | undefined)?.drivers?.some((d) => d.name === driver),
+      )
+      .map((item) => item.metadata?.name),
   );
   const missing = nodes.filter((node) => !registered.has(node.name)).map((node) => node.name);
   return missing.length === 0 ? undefined : `CSI driver ${driver} is not registered on ${missing.join(', ')}`;

@@ -2,7 +2,13 @@
 // parsed manifests and declarations, Slipway's labels added. Pure and deterministic: the same
 // bundle, parameters and overrides always give the same objects (golden tests pin this).
 import { stringify } from 'yaml';
-import type { AddonBundleDocument, DataCheck, HostOperation, OutputDeclaration, ReadinessCheck } from './bundle-schema.js';
+import type {
+  AddonBundleDocument,
+  DataCheck,
+  HostOperation,
+  OutputDeclaration,
+  ReadinessCheck,
+} from './bundle-schema.js';
 import { conditionHolds } from './conditions.js';
 import { resolveImage, type ImageOverrides } from './image-overrides.js';
 import type { AddonBundle } from './load-bundle.js';
@@ -58,7 +64,9 @@ export function renderBundle(input: RenderInput): RenderedAddon {
   const { bundle, params } = input;
   const { document } = bundle;
   const enabled = input.enabledAddons ?? [bundle.name];
-  const images = Object.fromEntries(Object.entries(document.images).map(([key, image]) => [key, resolveImage(image, input.overrides ?? {})]));
+  const images = Object.fromEntries(
+    Object.entries(document.images).map(([key, image]) => [key, resolveImage(image, input.overrides ?? {})]),
+  );
   const scope: PlaceholderScope = {
     params,
     images,
@@ -69,7 +77,13 @@ export function renderBundle(input: RenderInput): RenderedAddon {
     .filter((phase) => conditionHolds(phase.when, params, enabled))
     .map((phase) => ({
       name: phase.name,
-      objects: (bundle.manifests[phase.name] ?? []).map((doc) => withLabels(substitutePlaceholders(doc.object, scope, `${doc.file}#${String(doc.index)}`) as KubeObject, bundle.name, document.metadata.version)),
+      objects: (bundle.manifests[phase.name] ?? []).map((doc) =>
+        withLabels(
+          substitutePlaceholders(doc.object, scope, `${doc.file}#${String(doc.index)}`) as KubeObject,
+          bundle.name,
+          document.metadata.version,
+        ),
+      ),
     }));
   return {
     name: bundle.name,
@@ -90,13 +104,26 @@ export function renderBundle(input: RenderInput): RenderedAddon {
 }
 
 function withLabels(object: KubeObject, name: string, version: string): KubeObject {
-  const labels = { ...object.metadata.labels, [MANAGED_BY_LABEL]: 'slipway', [ADDON_NAME_LABEL]: name, [ADDON_VERSION_LABEL]: version };
+  const labels = {
+    ...object.metadata.labels,
+    [MANAGED_BY_LABEL]: 'slipway',
+    [ADDON_NAME_LABEL]: name,
+    [ADDON_VERSION_LABEL]: version,
+  };
   return { ...object, metadata: { ...object.metadata, labels } };
 }
 
 /** The rendered objects as one multi-document YAML text (for golden files and previews). */
 export function renderedToYaml(rendered: RenderedAddon): string {
-  const header = { addon: rendered.name, version: rendered.version, params: rendered.params, images: rendered.images, hostOperations: rendered.hostOperations, readiness: rendered.readiness, outputs: rendered.outputs };
+  const header = {
+    addon: rendered.name,
+    version: rendered.version,
+    params: rendered.params,
+    images: rendered.images,
+    hostOperations: rendered.hostOperations,
+    readiness: rendered.readiness,
+    outputs: rendered.outputs,
+  };
   const documents = [header, ...rendered.phases.flatMap((phase) => phase.objects.map((object) => ({ ...object })))];
   return documents.map((doc) => stringify(doc, { sortMapEntries: false, lineWidth: 0 })).join('---\n');
 }

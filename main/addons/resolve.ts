@@ -5,7 +5,9 @@ import { Conflict } from '../errors.js';
 import type { AddonBundle } from './load-bundle.js';
 
 /** What resolution needs to know about a bundle. */
-export type BundleFacts = Pick<AddonBundle, 'name'> & { document: Pick<AddonBundle['document'], 'provides' | 'requires' | 'conflicts'> };
+export type BundleFacts = Pick<AddonBundle, 'name'> & {
+  document: Pick<AddonBundle['document'], 'provides' | 'requires' | 'conflicts'>;
+};
 
 export interface ResolveInput {
   /** Bundles to enable now, in the order the user gave them. */
@@ -32,11 +34,23 @@ function providers(capability: string, bundles: readonly BundleFacts[]): BundleF
 function checkRequirements(bundle: BundleFacts, all: readonly BundleFacts[]): void {
   for (const requirement of bundle.document.requires) {
     if (requirement.optional) continue;
-    const satisfied = requirement.addon !== undefined ? all.some((b) => b.name === requirement.addon) : providers(requirement.capability ?? '', all).length > 0;
+    const satisfied =
+      requirement.addon !== undefined
+        ? all.some((b) => b.name === requirement.addon)
+        : providers(requirement.capability ?? '', all).length > 0;
     if (satisfied) continue;
-    const what = requirement.addon !== undefined ? `add-on "${requirement.addon}"` : `an add-on providing "${requirement.capability ?? ''}"`;
-    const fix = requirement.addon !== undefined ? `enable ${requirement.addon} first (slipway addons enable CLUSTER ${requirement.addon}) or list it before ${bundle.name} in spec.addons` : `enable an add-on that provides ${requirement.capability ?? ''} first`;
-    throw new Conflict(`add-on "${bundle.name}" requires ${what}${requirement.reason ? ` (${requirement.reason})` : ''}, which is not enabled`, { hint: fix });
+    const what =
+      requirement.addon !== undefined
+        ? `add-on "${requirement.addon}"`
+        : `an add-on providing "${requirement.capability ?? ''}"`;
+    const fix =
+      requirement.addon !== undefined
+        ? `enable ${requirement.addon} first (slipway addons enable CLUSTER ${requirement.addon}) or list it before ${bundle.name} in spec.addons`
+        : `enable an add-on that provides ${requirement.capability ?? ''} first`;
+    throw new Conflict(
+      `add-on "${bundle.name}" requires ${what}${requirement.reason ? ` (${requirement.reason})` : ''}, which is not enabled`,
+      { hint: fix },
+    );
   }
 }
 
@@ -44,18 +58,24 @@ function checkConflicts(bundle: BundleFacts, all: readonly BundleFacts[]): void 
   for (const capability of bundle.document.conflicts) {
     const clash = providers(capability, all).find((other) => other.name !== bundle.name);
     if (clash) {
-      throw new Conflict(`add-on "${bundle.name}" conflicts with "${clash.name}": both provide ${capability}, which only one add-on may provide`, {
-        hint: `disable ${clash.name} first (slipway addons disable CLUSTER ${clash.name}), or enable only one of them`,
-      });
+      throw new Conflict(
+        `add-on "${bundle.name}" conflicts with "${clash.name}": both provide ${capability}, which only one add-on may provide`,
+        {
+          hint: `disable ${clash.name} first (slipway addons disable CLUSTER ${clash.name}), or enable only one of them`,
+        },
+      );
     }
   }
   for (const other of all) {
     if (other.name === bundle.name) continue;
     const clash = other.document.conflicts.find((capability) => bundle.document.provides.includes(capability));
     if (clash) {
-      throw new Conflict(`add-on "${bundle.name}" conflicts with "${other.name}": both provide ${clash}, which only one add-on may provide`, {
-        hint: `disable ${other.name} first, or enable only one of them`,
-      });
+      throw new Conflict(
+        `add-on "${bundle.name}" conflicts with "${other.name}": both provide ${clash}, which only one add-on may provide`,
+        {
+          hint: `disable ${other.name} first, or enable only one of them`,
+        },
+      );
     }
   }
 }
@@ -77,5 +97,7 @@ function topologicalOrder(requested: readonly BundleFacts[]): BundleFacts[] {
 }
 
 function needs(bundle: BundleFacts, other: BundleFacts): boolean {
-  return bundle.document.requires.some((r) => r.addon === other.name || (r.capability !== undefined && other.document.provides.includes(r.capability)));
+  return bundle.document.requires.some(
+    (r) => r.addon === other.name || (r.capability !== undefined && other.document.provides.includes(r.capability)),
+  );
 }

@@ -18,9 +18,14 @@ export interface AddonStatus {
 }
 
 /** Bundles with their state on a cluster (or only the bundles, without a cluster). */
-export async function addonStatuses(context: Pick<AddonContext, 'engine' | 'bundles'>, cluster?: string): Promise<AddonStatus[]> {
+export async function addonStatuses(
+  context: Pick<AddonContext, 'engine' | 'bundles'>,
+  cluster?: string,
+): Promise<AddonStatus[]> {
   const bundles = await listBundles(context.bundles);
-  const inventories = cluster ? await readInventories(kubeClientsFromKubeconfig(await context.engine.kubeconfig(cluster))) : [];
+  const inventories = cluster
+    ? await readInventories(kubeClientsFromKubeconfig(await context.engine.kubeconfig(cluster)))
+    : [];
   return bundles.map((bundle) => {
     const inventory = inventories.find((inv) => inv.name === bundle.name);
     const status: AddonStatus = {
@@ -30,7 +35,8 @@ export async function addonStatuses(context: Pick<AddonContext, 'engine' | 'bund
       bundleVersion: bundle.document.metadata.version,
       enabled: inventory !== undefined,
     };
-    if (inventory) Object.assign(status, { state: inventory.state, installedVersion: inventory.version, params: inventory.params });
+    if (inventory)
+      Object.assign(status, { state: inventory.state, installedVersion: inventory.version, params: inventory.params });
     return status;
   });
 }

@@ -4,7 +4,11 @@ import { SlipwayError, StepFailed } from '../errors.js';
 import type { TaskOptions } from '../engine/types.js';
 
 /** Run `work` as a step: step-start, then step-end with its duration and outcome. */
-export async function runStep<T>(options: TaskOptions, step: { step: string; title: string }, work: () => Promise<T>): Promise<T> {
+export async function runStep<T>(
+  options: TaskOptions,
+  step: { step: string; title: string },
+  work: () => Promise<T>,
+): Promise<T> {
   const started = Date.now();
   options.onProgress?.({ kind: 'step-start', step: step.step, title: step.title, at: started });
   try {
@@ -13,7 +17,13 @@ export async function runStep<T>(options: TaskOptions, step: { step: string; tit
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    options.onProgress?.({ kind: 'step-end', step: step.step, ok: false, durationMs: Date.now() - started, error: message });
+    options.onProgress?.({
+      kind: 'step-end',
+      step: step.step,
+      ok: false,
+      durationMs: Date.now() - started,
+      error: message,
+    });
     // Typed errors keep their class (and exit status); anything else is tagged with the step.
     if (error instanceof SlipwayError) throw error;
     throw new StepFailed(step.title, error);

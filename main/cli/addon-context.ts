@@ -1,7 +1,12 @@
 // Builds the add-on context for CLI verbs: the engine, its node access, the Docker host side,
 // and the image override map from --images or SLIPWAY_IMAGE_OVERRIDES.
 import type { AddonContext } from '../addons/index.js';
-import { dockerHostContainers, engineNodeAccess, loadImageOverrides, overridesPathFromEnvironment } from '../addons/index.js';
+import {
+  dockerHostContainers,
+  engineNodeAccess,
+  loadImageOverrides,
+  overridesPathFromEnvironment,
+} from '../addons/index.js';
 import type { ProgressEvent } from '../engine/types.js';
 import type { CliContext } from './context.js';
 
@@ -16,7 +21,12 @@ export async function addonContextFor(context: CliContext, imagesFile?: string):
 export function progressPrinter(context: CliContext): (event: ProgressEvent) => void {
   return (event) => {
     if (event.kind === 'step-start') context.stderr(`==> ${event.title}\n`);
-    else if (event.kind === 'step-end') context.stderr(event.ok ? `    done in ${(event.durationMs / 1000).toFixed(1)} s\n` : `    failed after ${(event.durationMs / 1000).toFixed(1)} s\n`);
+    else if (event.kind === 'step-end')
+      context.stderr(
+        event.ok
+          ? `    done in ${(event.durationMs / 1000).toFixed(1)} s\n`
+          : `    failed after ${(event.durationMs / 1000).toFixed(1)} s\n`,
+      );
     else if (context.verbose) context.stderr(`    ${event.message}\n`);
   };
 }

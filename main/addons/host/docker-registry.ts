@@ -62,9 +62,12 @@ function assertSamePort(info: Docker.ContainerInspectInfo, request: RegistryCont
   const bindings = info.HostConfig.PortBindings as Record<string, { HostPort?: string }[] | undefined> | undefined;
   const published = bindings?.[`${String(request.containerPort)}/tcp`]?.[0]?.HostPort;
   if (published !== undefined && published !== String(request.hostPort)) {
-    throw new Conflict(`the registry container ${request.name} already publishes port ${published}, not ${String(request.hostPort)}`, {
-      hint: `enable the registry with --set hostPort=${published}, or disable it on every cluster first`,
-    });
+    throw new Conflict(
+      `the registry container ${request.name} already publishes port ${published}, not ${String(request.hostPort)}`,
+      {
+        hint: `enable the registry with --set hostPort=${published}, or disable it on every cluster first`,
+      },
+    );
   }
 }
 
@@ -78,13 +81,18 @@ async function assertImagePresent(docker: Docker, image: string): Promise<void> 
   }
 }
 
-async function releaseRegistry(docker: Docker, request: { name: string; network: string; volume: string; removeVolume: boolean }): Promise<void> {
+async function releaseRegistry(
+  docker: Docker,
+  request: { name: string; network: string; volume: string; removeVolume: boolean },
+): Promise<void> {
   const container = docker.getContainer(request.name);
   const info = await inspectOrUndefined(container);
   if (info && request.network in info.NetworkSettings.Networks) {
     await docker.getNetwork(request.network).disconnect({ Container: request.name, Force: true });
   }
-  const remaining = info ? Object.keys(info.NetworkSettings.Networks).filter((network) => network !== request.network) : [];
+  const remaining = info
+    ? Object.keys(info.NetworkSettings.Networks).filter((network) => network !== request.network)
+    : [];
   if (info && remaining.length === 0) {
     await container.remove({ force: true });
   } else if (info) {
@@ -107,7 +115,8 @@ async function registryHoldsData(docker: Docker, request: { name: string; volume
     .catch(() => undefined);
   if (!volume) return false;
   const info = await inspectOrUndefined(docker.getContainer(request.name));
-  const bindings = info?.NetworkSettings.Ports as Record<string, { HostIp: string; HostPort: string }[] | null> | undefined;
+  const bindings = info?.NetworkSettings.Ports as
+    Record<string, { HostIp: string; HostPort: string }[] | null> | undefined;
   const port = bindings ? Object.values(bindings).find((list) => list && list.length > 0)?.[0]?.HostPort : undefined;
   if (!info?.State.Running || port === undefined) return true;
   try {

@@ -13,7 +13,12 @@ export function engineNodeAccess(engine: Engine): NodeAccess {
   const run = async (cluster: string, node: string, command: string[], stdin?: string) => {
     const result = await engine.execInNode(cluster, { node, command, stdin });
     if (result.exitCode !== 0) {
-      throw new CommandFailed({ command: command.slice(0, 2), exitCode: result.exitCode, stderr: result.stderr, where: node });
+      throw new CommandFailed({
+        command: command.slice(0, 2),
+        exitCode: result.exitCode,
+        stderr: result.stderr,
+        where: node,
+      });
     }
     return result;
   };
@@ -22,7 +27,10 @@ export function engineNodeAccess(engine: Engine): NodeAccess {
       const summary = await engine.getCluster(cluster);
       return summary.nodes
         .filter((node) => node.role !== 'load-balancer' && node.state === 'running')
-        .map((node): AddonNode => ({ name: node.name, role: node.role === 'control-plane' ? 'control-plane' : 'worker' }));
+        .map((node): AddonNode => ({
+          name: node.name,
+          role: node.role === 'control-plane' ? 'control-plane' : 'worker',
+        }));
     },
     async writeFile(cluster, node, path, content) {
       await run(cluster, node, [...WRITE_FILE, path], content);

@@ -37,7 +37,12 @@ export interface HostContainers {
   /** Create or start the registry container and join it to the network; idempotent. */
   ensureRegistryContainer(request: RegistryContainerRequest): Promise<void>;
   /** Leave the network; remove the container when no cluster uses it; the volume only if asked. */
-  releaseRegistryContainer(request: { name: string; network: string; volume: string; removeVolume: boolean }): Promise<void>;
+  releaseRegistryContainer(request: {
+    name: string;
+    network: string;
+    volume: string;
+    removeVolume: boolean;
+  }): Promise<void>;
   /** True when the registry volume holds images (or cannot be inspected, to be safe). */
   registryHoldsData(request: { name: string; volume: string }): Promise<boolean>;
 }

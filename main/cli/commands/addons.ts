@@ -1,6 +1,13 @@
 // `slipway addons list|enable|disable`: add-on bundles on live clusters.
 import type { Command } from 'commander';
-import { addonStatuses, disableAddon, enableAddon, parseSetFlags, type AddonStatus, type EnableResult } from '../../addons/index.js';
+import {
+  addonStatuses,
+  disableAddon,
+  enableAddon,
+  parseSetFlags,
+  type AddonStatus,
+  type EnableResult,
+} from '../../addons/index.js';
 import type { CliContext } from '../context.js';
 import { addonContextFor, progressPrinter } from '../addon-context.js';
 import { collectKeyValue, outputOption, type OutputFlags } from '../options.js';
@@ -14,7 +21,10 @@ export function registerAddons(program: Command, context: CliContext): void {
     .argument('[cluster]', 'cluster name; without it only the bundles are listed')
     .addOption(outputOption())
     .action(async (cluster: string | undefined, flags: OutputFlags) => {
-      const statuses = await addonStatuses(cluster ? await addonContextFor(context) : { engine: { kubeconfig: unavailable, recordedSpec: unavailable } }, cluster);
+      const statuses = await addonStatuses(
+        cluster ? await addonContextFor(context) : { engine: { kubeconfig: unavailable, recordedSpec: unavailable } },
+        cluster,
+      );
       if (flags.output === 'json') context.stdout(`${JSON.stringify(statuses, null, 2)}\n`);
       else context.stdout(formatStatuses(statuses, cluster !== undefined));
     });
@@ -27,13 +37,24 @@ export function registerAddons(program: Command, context: CliContext): void {
     .option('--images <file>', 'image override map (air-gapped use)')
     .option('--no-wait', 'return once applied, without waiting for readiness')
     .addOption(outputOption())
-    .action(async (cluster: string, addon: string, flags: { set: string[]; images?: string; wait: boolean } & OutputFlags) => {
-      const params = parseSetFlags(flags.set);
-      const addonContext = await addonContextFor(context, flags.images);
-      const result = await enableAddon(addonContext, cluster, { name: addon, params }, { signal: context.signal, onProgress: progressPrinter(context), wait: flags.wait });
-      if (flags.output === 'json') context.stdout(`${JSON.stringify(result, null, 2)}\n`);
-      else context.stdout(formatEnabled(result, cluster));
-    });
+    .action(
+      async (
+        cluster: string,
+        addon: string,
+        flags: { set: string[]; images?: string; wait: boolean } & OutputFlags,
+      ) => {
+        const params = parseSetFlags(flags.set);
+        const addonContext = await addonContextFor(context, flags.images);
+        const result = await enableAddon(
+          addonContext,
+          cluster,
+          { name: addon, params },
+          { signal: context.signal, onProgress: progressPrinter(context), wait: flags.wait },
+        );
+        if (flags.output === 'json') context.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        else context.stdout(formatEnabled(result, cluster));
+      },
+    );
   addons
     .command('disable')
     .description('disable an add-on, removing exactly what it installed')
@@ -43,7 +64,12 @@ export function registerAddons(program: Command, context: CliContext): void {
     .option('--keep-data', 'disable but keep its data')
     .action(async (cluster: string, addon: string, flags: { yes?: boolean; keepData?: boolean }) => {
       const addonContext = await addonContextFor(context);
-      await disableAddon(addonContext, cluster, addon, { signal: context.signal, onProgress: progressPrinter(context), yes: flags.yes, keepData: flags.keepData });
+      await disableAddon(addonContext, cluster, addon, {
+        signal: context.signal,
+        onProgress: progressPrinter(context),
+        yes: flags.yes,
+        keepData: flags.keepData,
+      });
       context.stdout(`add-on ${addon} disabled on cluster ${cluster}\n`);
     });
 }
@@ -53,14 +79,28 @@ function unavailable(): never {
 }
 
 function formatStatuses(statuses: readonly AddonStatus[], withCluster: boolean): string {
-  const rows = statuses.map((s) => [s.name, s.bundleVersion, withCluster ? (s.enabled ? (s.state ?? 'enabled') : '-') : '', s.displayName]);
+  const rows = statuses.map((s) => [
+    s.name,
+    s.bundleVersion,
+    withCluster ? (s.enabled ? (s.state ?? 'enabled') : '-') : '',
+    s.displayName,
+  ]);
   const header = ['NAME', 'VERSION', withCluster ? 'STATE' : '', 'DESCRIPTION'];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? '').length)));
-  return `${[header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n')}\n`;
+  return `${[header, ...rows]
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }
 
 function formatEnabled(result: EnableResult, cluster: string): string {
-  const lines = [`add-on ${result.name} ${result.version} enabled on cluster ${cluster}${result.ready ? '' : ' (not waited for)'}`];
+  const lines = [
+    `add-on ${result.name} ${result.version} enabled on cluster ${cluster}${result.ready ? '' : ' (not waited for)'}`,
+  ];
   for (const output of result.outputs) lines.push(`  ${output.description}: ${output.value}`);
   return `${lines.join('\n')}\n`;
 }

@@ -20,11 +20,26 @@ export function registerDashboard(program: Command, context: CliContext): void {
       const addonContext = await addonContextFor(context);
       const clients = kubeClientsFromKubeconfig(await addonContext.engine.kubeconfig(cluster));
       const inventory = await readInventory(clients, 'dashboard');
-      if (!inventory) throw new NotFound(`the dashboard add-on is not enabled on cluster "${cluster}"`, { hint: `enable it with slipway addons enable ${cluster} dashboard` });
+      if (!inventory)
+        throw new NotFound(`the dashboard add-on is not enabled on cluster "${cluster}"`, {
+          hint: `enable it with slipway addons enable ${cluster} dashboard`,
+        });
       const bundle = await loadBundle('dashboard');
-      const rendered = renderBundle({ bundle, params: inventory.params, clusterName: cluster, enabledAddons: ['dashboard', ...(await ingressEnabled(clients))] });
+      const rendered = renderBundle({
+        bundle,
+        params: inventory.params,
+        clusterName: cluster,
+        enabledAddons: ['dashboard', ...(await ingressEnabled(clients))],
+      });
       const tokenOutput = rendered.outputs.find((o) => 'token' in o);
-      const token = tokenOutput && 'token' in tokenOutput ? await mintServiceAccountToken(clients, tokenOutput.token.serviceAccount, tokenOutput.token.expirationSeconds) : '';
+      const token =
+        tokenOutput && 'token' in tokenOutput
+          ? await mintServiceAccountToken(
+              clients,
+              tokenOutput.token.serviceAccount,
+              tokenOutput.token.expirationSeconds,
+            )
+          : '';
       const ingressUrl = rendered.outputs.find((o) => 'url' in o);
       if (ingressUrl && 'url' in ingressUrl) context.stdout(`url (ingress): ${ingressUrl.url}\n`);
       const forward = rendered.outputs.find((o) => 'portForward' in o);
@@ -32,12 +47,23 @@ export function registerDashboard(program: Command, context: CliContext): void {
         context.stdout(`token: ${token}\n`);
         return;
       }
-      const open = await forwardServicePort(clients, { namespace: forward.portForward.service.namespace ?? 'default', name: forward.portForward.service.name }, forward.portForward.port, flags.port);
+      const open = await forwardServicePort(
+        clients,
+        { namespace: forward.portForward.service.namespace, name: forward.portForward.service.name },
+        forward.portForward.port,
+        flags.port,
+      );
       context.stdout(`url: ${open.url}\ntoken: ${token}\n`);
       context.stderr('forwarding; press Ctrl-C to stop\n');
       await new Promise<void>((resolve) => {
         if (context.signal.aborted) resolve();
-        context.signal.addEventListener('abort', () => { resolve(); }, { once: true });
+        context.signal.addEventListener(
+          'abort',
+          () => {
+            resolve();
+          },
+          { once: true },
+        );
       });
       await open.close();
     });

@@ -2,7 +2,7 @@
 // Headlamp's image cannot be built offline (its web frontend is neither a Go nor an npm
 // package), so unless the upstream image is on this host the UI itself is NOT tested here:
 // everything else is (objects applied, the view-only role, the token, disable).
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon, mintServiceAccountToken } from '../../../main/addons/index.js';
@@ -10,10 +10,19 @@ import { createAddonCluster, missingPrerequisite, reportMissing, type AddonClust
 
 const skip = reportMissing(await missingPrerequisite(), 'dashboard e2e');
 const HEADLAMP = 'ghcr.io/headlamp-k8s/headlamp:v0.45.0';
-const headlampPresent = await new Docker().getImage(HEADLAMP).inspect().then(() => true, () => false);
-if (!headlampPresent) console.warn(`\n*** dashboard e2e: ${HEADLAMP} is not on this host and cannot be built offline; the Headlamp UI is not tested, its objects, RBAC and token are ***\n`);
+const headlampPresent = await new Docker()
+  .getImage(HEADLAMP)
+  .inspect()
+  .then(
+    () => true,
+    () => false,
+  );
+if (!headlampPresent)
+  console.warn(
+    `\n*** dashboard e2e: ${HEADLAMP} is not on this host and cannot be built offline; the Headlamp UI is not tested, its objects, RBAC and token are ***\n`,
+  );
 
-function clientWithToken(cluster: AddonCluster, token: string): CoreV1Api {
+function clientWithToken(cluster: AddonCluster, token: string): { api: CoreV1Api; objects: KubernetesObjectApi } {
   const current = cluster.clients.config.getCurrentCluster();
   const config = new KubeConfig();
   config.loadFromOptions({
@@ -22,7 +31,7 @@ function clientWithToken(cluster: AddonCluster, token: string): CoreV1Api {
     contexts: [{ name: 'login', cluster: current?.name ?? '', user: 'headlamp-user' }],
     currentContext: 'login',
   });
-  return config.makeApiClient(CoreV1Api);
+  return { api: config.makeApiClient(CoreV1Api), objects: KubernetesObjectApi.makeApiClient(config) };
 }
 
 describe.skipIf(skip)('dashboard add-on', () => {
@@ -40,18 +49,24 @@ describe.skipIf(skip)('dashboard add-on', () => {
     expect(result.outputs.map((o) => o.kind)).toEqual(['port-forward', 'token']);
     const deployment = await cluster.clients.apps.readNamespacedDeployment({ name: 'headlamp', namespace: 'headlamp' });
     expect(deployment.spec?.template.spec?.containers[0]?.image).toContain('headlamp');
-    const binding = await cluster.clients.objects.read({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'slipway:headlamp-user' } });
+    const binding = await cluster.clients.objects.read({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'slipway:headlamp-user' },
+    });
     expect((binding as unknown as { roleRef: { name: string } }).roleRef.name).toBe('view');
   });
 
   it('mints a token that can read but not change or read secrets', async () => {
     const token = await mintServiceAccountToken(cluster.clients, { namespace: 'headlamp', name: 'headlamp-user' }, 600);
     expect(token.split('.')).toHaveLength(3);
-    const api = clientWithToken(cluster, token);
+    const { api, objects } = clientWithToken(cluster, token);
     await expect(api.listNamespacedPod({ namespace: 'kube-system' })).resolves.toBeDefined();
     await expect(api.listNode()).resolves.toBeDefined();
     await expect(api.listNamespacedSecret({ namespace: 'kube-system' })).rejects.toMatchObject({ code: 403 });
-    await expect(api.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'nope' } } })).rejects.toMatchObject({ code: 403 });
+    await expect(
+      objects.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'nope', namespace: 'default' } }),
+    ).rejects.toMatchObject({ code: 403 });
   });
 
   it('disables cleanly', async () => {

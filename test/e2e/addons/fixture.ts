@@ -5,13 +5,21 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { dockerHostContainers, engineNodeAccess, loadImageOverrides, type AddonContext } from '../../../main/addons/index.js';
+import {
+  dockerHostContainers,
+  engineNodeAccess,
+  loadImageOverrides,
+  type AddonContext,
+} from '../../../main/addons/index.js';
 import { kubeClientsFromKubeconfig, type KubeClients } from '../../../main/addons/kube-clients.js';
 import type { Engine } from '../../../main/engine/types.js';
 import { clusterSpecSchema } from '../../../main/spec/index.js';
 
 export const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
-export const OVERRIDES = join(process.env.SLIPWAY_CACHE_DIR ?? join(homedir(), '.cache/slipway'), 'images/addons/overrides.yaml');
+export const OVERRIDES = join(
+  process.env.SLIPWAY_CACHE_DIR ?? join(homedir(), '.cache/slipway'),
+  'images/addons/overrides.yaml',
+);
 export const HTTP_PORT = 18080;
 export const HTTPS_PORT = 18443;
 
@@ -23,8 +31,18 @@ export async function missingPrerequisite(): Promise<string | undefined> {
   } catch {
     return 'Docker is not reachable';
   }
-  if (!(await docker.getImage(NODE_IMAGE).inspect().then(() => true, () => false))) return `the node image ${NODE_IMAGE} is missing (images/node/build.sh)`;
-  if (!existsSync(OVERRIDES)) return `the hermetic add-on images are missing (npm run images:addons writes ${OVERRIDES})`;
+  if (
+    !(await docker
+      .getImage(NODE_IMAGE)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      ))
+  )
+    return `the node image ${NODE_IMAGE} is missing (images/node/build.sh)`;
+  if (!existsSync(OVERRIDES))
+    return `the hermetic add-on images are missing (npm run images:addons writes ${OVERRIDES})`;
   try {
     const { createDefaultEngine } = await import('../../../main/engine/index.js');
     await createDefaultEngine();
@@ -74,11 +92,33 @@ export async function createAddonCluster(name: string): Promise<AddonCluster> {
     host: { nodes: engineNodeAccess(engine), containers: dockerHostContainers() },
     overrides: await loadImageOverrides(OVERRIDES),
   };
-  return { name, engine, context, clients: kubeClientsFromKubeconfig(await engine.kubeconfig(name)), delete: () => engine.deleteCluster(name) };
+  return {
+    name,
+    engine,
+    context,
+    clients: kubeClientsFromKubeconfig(await engine.kubeconfig(name)),
+    delete: () => engine.deleteCluster(name),
+  };
+}
+
+/** Create any object from plain data (tests need none of client-node's model classes). */
+export async function createObject(
+  cluster: AddonCluster,
+  object: {
+    apiVersion: string;
+    kind: string;
+    metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  } & Record<string, unknown>,
+): Promise<void> {
+  await cluster.clients.objects.create(object);
 }
 
 /** Poll until `probe` returns a value (not undefined), or fail with the last reason. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 120_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -88,7 +128,10 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`${what} did not happen in ${String(timeoutMs / 1000)} s${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${what} did not happen in ${String(timeoutMs / 1000)} s${last instanceof Error ? `: ${last.message}` : ''}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }

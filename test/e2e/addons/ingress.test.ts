@@ -2,12 +2,22 @@
 // mapped host port; disable removes the controller and (with --yes) the Gateway API CRDs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon } from '../../../main/addons/index.js';
-import { createAddonCluster, eventually, HTTP_PORT, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
+import {
+  createAddonCluster,
+  createObject,
+  eventually,
+  HTTP_PORT,
+  missingPrerequisite,
+  reportMissing,
+  type AddonCluster,
+} from './fixture.js';
 
 const skip = reportMissing(await missingPrerequisite(), 'ingress e2e');
 
 async function get(host: string, path: string): Promise<number | undefined> {
-  const response = await fetch(`http://127.0.0.1:${String(HTTP_PORT)}${path}`, { headers: { host } }).catch(() => undefined);
+  const response = await fetch(`http://127.0.0.1:${String(HTTP_PORT)}${path}`, { headers: { host } }).catch(
+    () => undefined,
+  );
   return response?.status === 200 ? 200 : undefined;
 }
 
@@ -28,24 +38,42 @@ describe.skipIf(skip)('ingress add-on', () => {
     // The backend is the hermetic registry image: an HTTP server answering 200 on /v2/.
     const app = Object.values(cluster.context.overrides ?? {}).find((ref) => ref.includes('/registry:')) ?? '';
     await cluster.engine.loadImages(cluster.name, [app]);
-    await cluster.clients.apps.createNamespacedDeployment({
-      namespace: 'default',
-      body: {
-        metadata: { name: 'app' },
-        spec: {
-          selector: { matchLabels: { app: 'app' } },
-          template: { metadata: { labels: { app: 'app' } }, spec: { containers: [{ name: 'app', image: app, imagePullPolicy: 'Never', ports: [{ containerPort: 5000 }] }] } },
+    await createObject(cluster, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'app', namespace: 'default' },
+      spec: {
+        selector: { matchLabels: { app: 'app' } },
+        template: {
+          metadata: { labels: { app: 'app' } },
+          spec: {
+            containers: [{ name: 'app', image: app, imagePullPolicy: 'Never', ports: [{ containerPort: 5000 }] }],
+          },
         },
       },
     });
-    await cluster.clients.core.createNamespacedService({ namespace: 'default', body: { metadata: { name: 'app' }, spec: { selector: { app: 'app' }, ports: [{ port: 80, targetPort: 5000 }] } } });
-    await cluster.clients.objects.create({
+    await createObject(cluster, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'app', namespace: 'default' },
+      spec: { selector: { app: 'app' }, ports: [{ port: 80, targetPort: 5000 }] },
+    });
+    await createObject(cluster, {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       metadata: { name: 'app', namespace: 'default' },
-      spec: { rules: [{ host: 'app.localhost', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'app', port: { number: 80 } } } }] } }] },
-    } as never);
-    await cluster.clients.objects.create({
+      spec: {
+        rules: [
+          {
+            host: 'app.localhost',
+            http: {
+              paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'app', port: { number: 80 } } } }],
+            },
+          },
+        ],
+      },
+    });
+    await createObject(cluster, {
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'HTTPRoute',
       metadata: { name: 'app', namespace: 'default' },
@@ -54,7 +82,7 @@ describe.skipIf(skip)('ingress add-on', () => {
         hostnames: ['route.localhost'],
         rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'app', port: 80 }] }],
       },
-    } as never);
+    });
     expect(await eventually('Ingress reaches the app', () => get('app.localhost', '/v2/'))).toBe(200);
     expect(await eventually('HTTPRoute reaches the app', () => get('route.localhost', '/v2/'))).toBe(200);
   });
@@ -62,7 +90,11 @@ describe.skipIf(skip)('ingress add-on', () => {
   it('disables, deleting routes only when confirmed', async () => {
     await expect(disableAddon(cluster.context, cluster.name, 'ingress')).rejects.toThrow(/holds data: 1 HTTPRoute/);
     await disableAddon(cluster.context, cluster.name, 'ingress', { yes: true });
-    await expect(cluster.clients.apps.readNamespacedDaemonSet({ name: 'traefik', namespace: 'ingress' })).rejects.toThrow();
-    await expect(cluster.clients.extensions.readCustomResourceDefinition({ name: 'httproutes.gateway.networking.k8s.io' })).rejects.toThrow();
+    await expect(
+      cluster.clients.apps.readNamespacedDaemonSet({ name: 'traefik', namespace: 'ingress' }),
+    ).rejects.toThrow();
+    await expect(
+      cluster.clients.extensions.readCustomResourceDefinition({ name: 'httproutes.gateway.networking.k8s.io' }),
+    ).rejects.toThrow();
   });
 });

@@ -26,6 +26,8 @@ describe.skipIf(skip)('metrics-server add-on', () => {
 
   it('disables cleanly', async () => {
     await disableAddon(cluster.context, cluster.name, 'metrics-server');
-    await expect(cluster.clients.apps.readNamespacedDeployment({ name: 'metrics-server', namespace: 'kube-system' })).rejects.toThrow();
+    await expect(
+      cluster.clients.apps.readNamespacedDeployment({ name: 'metrics-server', namespace: 'kube-system' }),
+    ).rejects.toThrow();
   });
 });

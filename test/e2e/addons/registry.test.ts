@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon } from '../../../main/addons/index.js';
 import { readInventory } from '../../../main/addons/inventory.js';
 import { Conflict } from '../../../main/errors.js';
-import { createAddonCluster, eventually, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
+import {
+  createAddonCluster,
+  createObject,
+  eventually,
+  missingPrerequisite,
+  reportMissing,
+  type AddonCluster,
+} from './fixture.js';
 
 const skip = reportMissing(await missingPrerequisite(), 'registry e2e');
 const PUSHED = 'localhost:5001/e2e/registry:1';
@@ -30,17 +37,19 @@ describe.skipIf(skip)('registry add-on', () => {
     await execa('docker', ['tag', local, PUSHED]);
     await execa('docker', ['push', PUSHED]);
 
-    const configMap = await cluster.clients.core.readNamespacedConfigMap({ name: 'local-registry-hosting', namespace: 'kube-public' });
+    const configMap = await cluster.clients.core.readNamespacedConfigMap({
+      name: 'local-registry-hosting',
+      namespace: 'kube-public',
+    });
     expect(configMap.data?.['localRegistryHosting.v1']).toContain('host: "localhost:5001"');
 
     const nodes = await cluster.context.host.nodes.listNodes(cluster.name);
     for (const node of nodes.filter((n) => n.role === 'worker')) {
-      await cluster.clients.core.createNamespacedPod({
-        namespace: 'default',
-        body: {
-          metadata: { name: `pull-${node.name}` },
-          spec: { nodeName: node.name, containers: [{ name: 'app', image: PUSHED, imagePullPolicy: 'Always' }] },
-        },
+      await createObject(cluster, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `pull-${node.name}`, namespace: 'default' },
+        spec: { nodeName: node.name, containers: [{ name: 'app', image: PUSHED, imagePullPolicy: 'Always' }] },
       });
     }
     for (const node of nodes.filter((n) => n.role === 'worker')) {
@@ -56,7 +65,9 @@ describe.skipIf(skip)('registry add-on', () => {
     expect(await readInventory(cluster.clients, 'registry')).toBeDefined();
     await disableAddon(cluster.context, cluster.name, 'registry', { yes: true });
     expect(await readInventory(cluster.clients, 'registry')).toBeUndefined();
-    await expect(cluster.clients.core.readNamespacedConfigMap({ name: 'local-registry-hosting', namespace: 'kube-public' })).rejects.toThrow();
+    await expect(
+      cluster.clients.core.readNamespacedConfigMap({ name: 'local-registry-hosting', namespace: 'kube-public' }),
+    ).rejects.toThrow();
     const { exitCode } = await execa('docker', ['inspect', 'slipway-registry'], { reject: false });
     expect(exitCode).not.toBe(0);
   });

@@ -39,7 +39,12 @@ describe('invalid bundles', () => {
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems.map((p) => p.path)).toEqual(
-      expect.arrayContaining(['metadata.colour', 'metadata.version', 'images.app.digest', 'parameters.additionalProperties']),
+      expect.arrayContaining([
+        'metadata.colour',
+        'metadata.version',
+        'images.app.digest',
+        'parameters.additionalProperties',
+      ]),
     );
     expect(problems.find((p) => p.path === 'metadata.colour')?.line).toBe(8);
   });

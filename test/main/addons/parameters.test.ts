@@ -4,7 +4,12 @@ import { SpecInvalid, UsageError } from '../../../main/errors.js';
 
 describe('parseSetFlags', () => {
   it('reads JSON scalars and nested keys, strings otherwise', () => {
-    expect(parseSetFlags(['port=5002', 'flag=true', 'role=admin', 'a.b=x'])).toEqual({ port: 5002, flag: true, role: 'admin', a: { b: 'x' } });
+    expect(parseSetFlags(['port=5002', 'flag=true', 'role=admin', 'a.b=x'])).toEqual({
+      port: 5002,
+      flag: true,
+      role: 'admin',
+      a: { b: 'x' },
+    });
   });
 
   it('rejects a pair without =', () => {
@@ -15,7 +20,10 @@ describe('parseSetFlags', () => {
 describe('resolveParameters', () => {
   it('fills defaults', async () => {
     const bundle = await loadBundle('dashboard');
-    expect(resolveParameters('dashboard', bundle.document.parameters, {})).toEqual({ role: 'view', host: 'headlamp.localhost' });
+    expect(resolveParameters('dashboard', bundle.document.parameters, {})).toEqual({
+      role: 'view',
+      host: 'headlamp.localhost',
+    });
   });
 
   it('names the add-on and every bad parameter', async () => {

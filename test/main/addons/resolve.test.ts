@@ -9,7 +9,10 @@ const source = { root: join(import.meta.dirname, 'testdata') };
 describe('resolveInstallOrder', () => {
   it('orders a dependency before the add-on that needs it', async () => {
     const [needs, provides] = await Promise.all([loadBundle('needs-x', source), loadBundle('provides-x', source)]);
-    expect(resolveInstallOrder({ requested: [needs, provides], installed: [] }).map((b) => b.name)).toEqual(['provides-x', 'needs-x']);
+    expect(resolveInstallOrder({ requested: [needs, provides], installed: [] }).map((b) => b.name)).toEqual([
+      'provides-x',
+      'needs-x',
+    ]);
   });
 
   it('accepts a dependency that is already installed', async () => {
@@ -34,8 +37,15 @@ describe('resolveInstallOrder', () => {
   });
 
   it('refuses two providers of an exclusive capability, either way round', async () => {
-    const [conflicts, provides] = await Promise.all([loadBundle('conflicts-x', source), loadBundle('provides-x', source)]);
-    expect(() => resolveInstallOrder({ requested: [conflicts], installed: [provides] })).toThrow(/conflicts with "provides-x": both provide example.x/);
-    expect(() => resolveInstallOrder({ requested: [provides], installed: [conflicts] })).toThrow(/"provides-x" conflicts with "conflicts-x"/);
+    const [conflicts, provides] = await Promise.all([
+      loadBundle('conflicts-x', source),
+      loadBundle('provides-x', source),
+    ]);
+    expect(() => resolveInstallOrder({ requested: [conflicts], installed: [provides] })).toThrow(
+      /conflicts with "provides-x": both provide example.x/,
+    );
+    expect(() => resolveInstallOrder({ requested: [provides], installed: [conflicts] })).toThrow(
+      /"provides-x" conflicts with "conflicts-x"/,
+    );
   });
 });
