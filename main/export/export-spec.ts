@@ -34,6 +34,20 @@ function checkOptions(target: ExportTarget, options: ExportOptions): void {
   }
 }
 
+// The site inputs each target cannot do without (the UI marks them required).
+const REQUIRED_SITE_INPUTS: Record<ExportTarget, readonly string[]> = {
+  capi: ['capi.clusterClass'],
+  vks: ['vks.namespace', 'vks.vmClass', 'vks.storageClass', 'vks.release'],
+  tkgi: ['tkgi.plan', 'tkgi.externalHostname'],
+  gke: ['gke.project', 'gke.location'],
+  kind: [],
+};
+
+/** The site input keys a target requires, e.g. ['gke.project', 'gke.location']. */
+export function requiredSiteInputs(target: ExportTarget): readonly string[] {
+  return REQUIRED_SITE_INPUTS[target];
+}
+
 /** The site input keys that block an export (REQUIRES_SITE_INPUT), in order, without repeats. */
 export function missingSiteInputs(result: Pick<ExportResult, 'issues'>): string[] {
   const keys = result.issues

@@ -1,6 +1,6 @@
 // The export API (DESIGN §7): pure functions from a cluster spec to the documents production
 // platforms accept, plus structured issues. The CLI and the desktop app use only this module.
-export { exportSpec, missingSiteInputs } from './export-spec.js';
+export { exportSpec, missingSiteInputs, requiredSiteInputs } from './export-spec.js';
 export { importKindConfig, type KindImport } from './kind/import.js';
 export { loadSiteInputs, applySiteSets, type SiteSource } from './site/load.js';
 export { siteInputsSchema, type SiteInputs, type SizeEntry } from './site/schema.js';

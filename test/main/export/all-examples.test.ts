@@ -7,6 +7,8 @@ import {
   EXPORT_TARGETS,
   ISSUE_CODES,
   exportSpec,
+  missingSiteInputs,
+  requiredSiteInputs,
   type ExportOptions,
   type ExportResult,
   type ExportTarget,
@@ -66,5 +68,13 @@ describe.each(exampleSpecs())('example %s', (_file, spec) => {
         expect(parseAllDocuments(text).map((parsed) => parsed.toJS() as unknown)).toEqual(document.objects);
       if (document.format === 'shell') expect(text.startsWith('#!/bin/sh\n')).toBe(true);
     }
+  });
+});
+
+describe('required site inputs', () => {
+  it.each(EXPORT_TARGETS)('%s: the declared list is exactly what an export without a site file misses', (target) => {
+    const [, spec] = exampleSpecs()[0] ?? [];
+    if (!spec) throw new Error('no examples');
+    expect(missingSiteInputs(exportSpec(spec, target, {}))).toEqual(requiredSiteInputs(target));
   });
 });
