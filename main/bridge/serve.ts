@@ -43,7 +43,12 @@ async function main(): Promise<void> {
     },
   });
   const engine = values.fake ? createDemoFakeEngine({ stepDelayMs: 600, logIntervalMs: 800 }) : await realEngine();
-  const core = createAppCore({ engine, transport: 'bridge', ...(await loadFeatureServices(engine)) });
+  const core = createAppCore({
+    engine,
+    transport: 'bridge',
+    fakeEngine: values.fake,
+    ...(await loadFeatureServices(engine)),
+  });
   const staticDir = `${rendererRoot}dist`;
   if (!values.vite && !existsSync(`${staticDir}/index.html`)) {
     process.stderr.write('error: renderer/dist is missing; run `npm run build:renderer` first (or use --vite)\n');

@@ -28,6 +28,8 @@ export interface AppCoreOptions {
   timers?: Timers;
   now?: () => number;
   log?: (entry: DispatchLogEntry) => void;
+  /** Marks the fake engine in app:info so the UI can say so. */
+  fakeEngine?: boolean;
 }
 
 export interface AppCore {
@@ -82,6 +84,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     platform: options.platform ?? (typeof process === 'undefined' ? 'unknown' : process.platform),
     transport: options.transport,
     contextPrefix: CONTEXT_PREFIX,
+    fakeEngine: options.fakeEngine ?? false,
   };
 
   const handlers: IpcHandlers = {

@@ -109,6 +109,8 @@ export interface AppInfo {
   transport: Transport;
   /** kubectl context the app would switch to for a cluster: slipway-NAME. */
   contextPrefix: string;
+  /** True when running on the fake engine (UI development and screenshots only). */
+  fakeEngine: boolean;
 }
 
 export interface KubectlContextInfo {

@@ -10,7 +10,8 @@ export function fakeSpec(
   workers = 2,
   addons: ClusterSpec['spec']['addons'] = [],
 ): ClusterSpec {
-  const spec = defaultClusterSpec(name);
+  // A deep copy: the spec schema's defaults share nested objects between parses.
+  const spec = structuredClone(defaultClusterSpec(name));
   spec.spec.controlPlane.replicas = controlPlanes;
   const pool = spec.spec.workers[0];
   if (pool) pool.replicas = workers;
