@@ -142,6 +142,7 @@ describe('createAppCore', () => {
       platform: 'linux',
       transport: 'in-process',
       contextPrefix: 'slipway-',
+      fakeEngine: false,
     });
     for (const [channel, payload] of [
       ['addons:catalog', undefined],
