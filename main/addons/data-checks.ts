@@ -56,3 +56,34 @@ async function customResourcesOf(clients: KubeClients, inventory: Inventory): Pr
   }
   return found;
 }
+
+/**
+ * With --yes: delete the claims bound to volumes of the add-on's CSI drivers while the driver
+ * still runs, so the driver deletes the volumes (no orphaned PersistentVolumes are left).
+ */
+export async function deleteDriverVolumes(
+  clients: KubeClients,
+  inventory: Inventory,
+  signal?: AbortSignal,
+): Promise<void> {
+  const drivers = inventory.dataChecks.flatMap((check) =>
+    'persistentVolumesOfDriver' in check ? [check.persistentVolumesOfDriver] : [],
+  );
+  if (drivers.length === 0) return;
+  const ofDrivers = async () =>
+    (await clients.core.listPersistentVolume()).items.filter((pv) => drivers.includes(pv.spec?.csi?.driver ?? ''));
+  for (const pv of await ofDrivers()) {
+    const claim = pv.spec?.claimRef;
+    if (claim?.name && claim.namespace) {
+      await clients.core
+        .deleteNamespacedPersistentVolumeClaim({ name: claim.name, namespace: claim.namespace })
+        .catch((error: unknown) => {
+          if (!isNotFound(error)) throw error;
+        });
+    }
+  }
+  const deadline = Date.now() + 120_000;
+  while ((await ofDrivers()).length > 0 && Date.now() < deadline && !signal?.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}

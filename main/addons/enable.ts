@@ -62,37 +62,56 @@ export async function enableAddons(
   requests: readonly AddonRequest[],
   options: EnableOptions = {},
 ): Promise<EnableResult[]> {
+  // Bundles and parameters are checked before the cluster is contacted at all.
+  const validated = await validateRequests(context, requests);
   const clients = kubeClientsFromKubeconfig(await context.engine.kubeconfig(cluster));
-  const plan = await planEnable(context, clients, cluster, requests);
+  const plan = await planEnable(context, clients, cluster, validated);
   const results: EnableResult[] = [];
   for (const rendered of plan) results.push(await installRendered(context, clients, cluster, rendered, options));
   return results;
 }
 
-/** Validate and render every requested add-on; throws before anything is applied. */
+/** A requested add-on with its bundle loaded and its parameters validated (defaults filled). */
+export interface ValidatedRequest {
+  bundle: AddonBundle;
+  params: ParameterValues;
+}
+
+/** Load each requested bundle and validate its parameters; throws SpecInvalid or NotFound. */
+export async function validateRequests(
+  context: Pick<AddonContext, 'bundles'>,
+  requests: readonly AddonRequest[],
+): Promise<ValidatedRequest[]> {
+  return Promise.all(
+    requests.map(async (request) => {
+      const bundle = await loadBundle(request.name, context.bundles);
+      return { bundle, params: resolveParameters(bundle.name, bundle.document.parameters, request.params ?? {}) };
+    }),
+  );
+}
+
+/** Check dependencies, conflicts and cluster requirements, then render; nothing is applied. */
 export async function planEnable(
   context: AddonContext,
   clients: KubeClients,
   cluster: string,
-  requests: readonly AddonRequest[],
+  requests: readonly ValidatedRequest[],
 ): Promise<RenderedAddon[]> {
-  const bundles = await Promise.all(requests.map((request) => loadBundle(request.name, context.bundles)));
   const installed = await readInventories(clients);
+  const requestedNames = requests.map((r) => r.bundle.name);
   const installedBundles = await Promise.all(
-    installed
-      .filter((inv) => !requests.some((r) => r.name === inv.name))
-      .map((inv) => loadBundle(inv.name, context.bundles)),
+    installed.filter((inv) => !requestedNames.includes(inv.name)).map((inv) => loadBundle(inv.name, context.bundles)),
   );
-  const ordered = resolveInstallOrder({ requested: bundles, installed: installedBundles }) as AddonBundle[];
+  const ordered = resolveInstallOrder({ requested: requests.map((r) => r.bundle), installed: installedBundles });
   const spec = await context.engine.recordedSpec(cluster);
-  const enabled = [...installed.map((inv) => inv.name), ...requests.map((r) => r.name)];
-  return ordered.map((bundle) => {
-    checkClusterRequirements(bundle, cluster, spec);
-    const request = requests.find((r) => r.name === bundle.name);
-    const params = resolveParameters(bundle.name, bundle.document.parameters, request?.params ?? {});
+  const enabled = [...installed.map((inv) => inv.name), ...requestedNames];
+  return ordered.map((facts) => {
+    const request = requests.find((r) => r.bundle.name === facts.name);
+    if (!request) throw new Error(`resolveInstallOrder returned unknown add-on ${facts.name}`);
+    checkClusterRequirements(request.bundle, cluster, spec);
     return renderBundle({
-      bundle,
-      params,
+      bundle: request.bundle,
+      params: request.params,
       clusterName: cluster,
       clusterHostPorts: hostPortsOf(spec),
       overrides: context.overrides,

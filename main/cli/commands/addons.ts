@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import {
   addonStatuses,
+  validateRequests,
   disableAddon,
   enableAddon,
   parseSetFlags,
