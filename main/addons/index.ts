@@ -12,6 +12,7 @@ export {
   enableAddon,
   enableAddons,
   planEnable,
+  validateRequests,
   type AddonContext,
   type AddonRequest,
   type EnableOptions,

@@ -45,6 +45,8 @@ export function registerAddons(program: Command, context: CliContext): void {
         flags: { set: string[]; images?: string; wait: boolean } & OutputFlags,
       ) => {
         const params = parseSetFlags(flags.set);
+        // Bad bundles or parameters are reported before the engine or the cluster is touched.
+        await validateRequests({}, [{ name: addon, params }]);
         const addonContext = await addonContextFor(context, flags.images);
         const result = await enableAddon(
           addonContext,
