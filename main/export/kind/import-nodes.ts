@@ -7,17 +7,23 @@ import { readNodePatches } from './import-patches.js';
 import { KIND_POOL_LABEL } from './pool-label.js';
 import type { KindNode } from './schema.js';
 
+export interface PoolTaint {
+  key: string;
+  value?: string;
+  effect: string;
+}
+
 export interface ImportedPool {
   name: string;
   replicas: number;
-  labels: Record<string, string>;
-  taints: { key: string; value?: string; effect: string }[];
+  labels?: Record<string, string>;
+  taints?: PoolTaint[];
 }
 
 interface WorkerShape {
   pool: string | undefined;
   labels: Record<string, string>;
-  taints: ImportedPool['taints'];
+  taints: PoolTaint[];
   signature: string;
 }
 
@@ -64,7 +70,7 @@ function readNode(node: KindNode, index: number, issues: ExportIssue[]): WorkerS
 
 /** Workers grouped into pools: by Slipway's pool label, else runs of identical nodes. */
 export function workerPools(nodes: readonly KindNode[], issues: ExportIssue[]): ImportedPool[] {
-  const pools: (ImportedPool & { signature: string; labelled: boolean })[] = [];
+  const pools: (Required<ImportedPool> & { signature: string; labelled: boolean })[] = [];
   const taken = new Set(nodes.map((node) => node.labels?.[KIND_POOL_LABEL]).filter((name) => name !== undefined));
   nodes.forEach((node, index) => {
     if (node.role !== 'worker') return;
@@ -100,7 +106,13 @@ export function workerPools(nodes: readonly KindNode[], issues: ExportIssue[]): 
       labelled: shape.pool !== undefined,
     });
   });
-  return pools.map(({ name, replicas, labels, taints }) => ({ name, replicas, labels, taints }));
+  // Empty labels and taints are left out, as a person writing the spec would.
+  return pools.map(({ name, replicas, labels, taints }) => ({
+    name,
+    replicas,
+    ...(Object.keys(labels).length > 0 && { labels }),
+    ...(taints.length > 0 && { taints }),
+  }));
 }
 
 function freshPoolName(taken: Set<string>): string {

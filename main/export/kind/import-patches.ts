@@ -47,8 +47,8 @@ function readTaints(taints: unknown, findings: PatchFindings): boolean {
     if (!isRecord(taint) || typeof taint.key !== 'string' || typeof taint.effect !== 'string') return false;
     findings.taints.push({
       key: taint.key,
-      effect: taint.effect,
       ...(typeof taint.value === 'string' && { value: taint.value }),
+      effect: taint.effect,
     });
   }
   return true;
