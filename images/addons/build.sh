@@ -135,7 +135,10 @@ write_overrides() {
     echo "kind: ImageOverrides"
     echo "images:"
     while IFS='|' read -r name _ _ _ version upstream; do
-      echo "  $upstream: $prefix/$name:$version"
+      # Only images that exist: an override to a missing image would break enable offline.
+      if docker image inspect "$prefix/$name:$version" >/dev/null 2>&1; then
+        echo "  $upstream: $prefix/$name:$version"
+      fi
     done <<<"$table"
   } >"$file"
   log "override map: $file"
