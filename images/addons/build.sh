@@ -29,7 +29,7 @@ TABLE
 # Version stamps per image: without them the binaries report "unknown" or "dev".
 ldflags_for() {
   case "$1" in
-    metrics-server) echo "-X sigs.k8s.io/metrics-server/pkg/version.gitVersion=$2" ;;
+    metrics-server) echo "-X k8s.io/client-go/pkg/version.gitVersion=$2 -X k8s.io/component-base/version.gitVersion=$2" ;;
     traefik) echo "-X github.com/traefik/traefik/v3/pkg/version.Version=$2" ;;
     *) echo "-X main.version=$2" ;;
   esac
