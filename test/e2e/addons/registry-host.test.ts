@@ -11,8 +11,8 @@ const reachable = await docker.ping().then(
   () => true,
   () => false,
 );
-const overrides = reachable ? await loadImageOverrides(OVERRIDES).catch(() => ({}) as Record<string, string>) : {};
-const image = (overrides as Record<string, string>)['docker.io/library/registry'];
+const overrides = reachable ? await loadImageOverrides(OVERRIDES).catch(() => ({})) : {};
+const image = (overrides)['docker.io/library/registry'];
 const missing = !reachable
   ? 'Docker is not reachable'
   : image === undefined
