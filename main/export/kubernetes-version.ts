@@ -1,12 +1,13 @@
 // The Kubernetes version an export asks for. A spec may leave it open (the engine then uses
 // its default release); production targets need one, so the exporter fills in Slipway's
 // default and says so.
+import { KINDEST_NODE_IMAGE } from '../engine/node-image.js';
 import type { ClusterSpec } from '../spec/index.js';
 import { issue } from './issues.js';
 import type { ExportIssue } from './types.js';
 
-/** Slipway's default Kubernetes release; keep equal to the engine's default node image. */
-export const DEFAULT_EXPORT_KUBERNETES_VERSION = 'v1.34.1';
+/** Slipway's default Kubernetes release: the version of the engine's default node image. */
+export const DEFAULT_EXPORT_KUBERNETES_VERSION = /:(v\d+\.\d+\.\d+)/.exec(KINDEST_NODE_IMAGE)?.[1] ?? 'v1.36.1';
 
 /** The spec's version, or the default plus a DEFAULTED_VALUE issue. */
 export function exportedKubernetesVersion(spec: ClusterSpec, issues: ExportIssue[]): string {

@@ -65,6 +65,8 @@ export function registerExport(program: Command, context: CliContext): void {
       const result = exportSpec(spec, flags.target, { site, apiVersion: flags.apiVersion, legacyTkc: flags.legacyTkc });
       const errors = result.issues.filter((found) => found.severity === 'error');
       if (flags.output === 'json') {
+        // With -o DIR the files are written too; stdout stays one JSON object.
+        if (flags.outDir !== undefined && errors.length === 0) await writeFiles(flags.outDir, result, () => undefined);
         printJson(result, errors.length, context);
         return;
       }
@@ -79,7 +81,10 @@ export function registerExport(program: Command, context: CliContext): void {
           ? new SiteInputMissing(flags.target, missing)
           : new ExportRefused(flags.target, errors);
       }
-      if (flags.outDir !== undefined) await writeFiles(flags.outDir, result, context);
+      if (flags.outDir !== undefined)
+        await writeFiles(flags.outDir, result, (path) => {
+          context.stdout(`wrote ${path}\n`);
+        });
       else context.stdout(renderStream(result.documents));
       reportIssues(
         context.stderr,
@@ -112,12 +117,12 @@ function printJson(result: ExportResult, errorCount: number, context: CliContext
   if (errorCount > 0) throw new SilentExit(ExitCode.invalidInput);
 }
 
-async function writeFiles(dir: string, result: ExportResult, context: CliContext): Promise<void> {
+async function writeFiles(dir: string, result: ExportResult, wrote: (path: string) => void): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const document of result.documents) {
     const path = join(dir, document.file);
     await writeFile(path, result.files[document.file] ?? '');
     if (document.format === 'shell') await chmod(path, 0o755);
-    context.stdout(`wrote ${path}\n`);
+    wrote(path);
   }
 }

@@ -1,6 +1,7 @@
 // The VKS site inputs every VKS document needs, read once with their reasons.
 import type { ClusterSpec } from '../../spec/index.js';
 import { issue } from '../issues.js';
+import { DEFAULT_EXPORT_KUBERNETES_VERSION } from '../kubernetes-version.js';
 import { sizeForPool } from '../pool-size.js';
 import { requireSiteInput } from '../site/require.js';
 import type { ExportIssue, ExportOptions } from '../types.js';
@@ -62,7 +63,7 @@ export function readVksSite(spec: ClusterSpec, options: ExportOptions, issues: E
 }
 
 function releaseExample(spec: ClusterSpec): string {
-  return `${spec.spec.kubernetesVersion ?? 'v1.34.1'}---vmware.1-vkr.1`;
+  return `${spec.spec.kubernetesVersion ?? DEFAULT_EXPORT_KUBERNETES_VERSION}---vmware.1-vkr.1`;
 }
 
 // A release name encodes the upstream version before '---' (the '+' of semver build metadata).

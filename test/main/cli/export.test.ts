@@ -176,6 +176,24 @@ describe('slipway export', () => {
     });
   });
 
+  it('writes the files and prints only JSON with -o DIR --output json', async () => {
+    const dir = join(tempDir(), 'out');
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('ha.yaml'),
+      '--target',
+      'kind',
+      '-o',
+      dir,
+      '--output',
+      'json',
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect((JSON.parse(result.stdout) as { target: string }).target).toBe('kind');
+    expect(readFileSync(join(dir, 'kind-config.yaml'), 'utf8')).toContain('name: ha-demo');
+  });
+
   it('reads a cluster spec through the engine with --cluster', async () => {
     const createEngine = () => Promise.resolve(engineWithRecordedSpec('shop', example('ha.yaml')));
     const result = await runCliCaptured(['export', '--cluster', 'shop', '--target', 'kind'], { createEngine });

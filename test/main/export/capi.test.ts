@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportSpec } from '../../../main/export/index.js';
+import { DEFAULT_EXPORT_KUBERNETES_VERSION } from '../../../main/export/kubernetes-version.js';
 import { kubeSchemaErrors, warmKubeSchemas } from './support/kube-schemas.js';
 import { exampleSpec, fullSite } from './support/paths.js';
 import { objectName, topologyCluster as clusterOf, yamlObjects as objects } from './support/shapes.js';
@@ -126,7 +127,8 @@ describe('export to Cluster API', () => {
       'capi.workerClass',
       'spec.kubernetesVersion',
     ]);
-    expect(clusterOf(result).spec.topology.version).toBe('v1.34.1');
+    expect(clusterOf(result).spec.topology.version).toBe(DEFAULT_EXPORT_KUBERNETES_VERSION);
+    expect(DEFAULT_EXPORT_KUBERNETES_VERSION).toMatch(/^v1\.\d+\.\d+$/);
   });
 
   it('the schema check rejects a misspelt field and a bad enum (it is not vacuous)', () => {
