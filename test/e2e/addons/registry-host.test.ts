@@ -11,8 +11,10 @@ const reachable = await docker.ping().then(
   () => true,
   () => false,
 );
-const overrides = reachable ? await loadImageOverrides(OVERRIDES).catch(() => ({})) : {};
-const image = (overrides)['docker.io/library/registry'];
+const overrides: Readonly<Record<string, string>> = reachable
+  ? await loadImageOverrides(OVERRIDES).catch(() => ({}))
+  : {};
+const image = overrides['docker.io/library/registry'];
 const missing = !reachable
   ? 'Docker is not reachable'
   : image === undefined
