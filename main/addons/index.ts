@@ -20,7 +20,7 @@ export {
 } from './enable.js';
 export { disableAddon, type DisableOptions } from './disable.js';
 export { addonStatuses, type AddonStatus } from './status.js';
-export { installSpecAddons, reconcileAddonNodes } from './node-hooks.js';
+export { addonContextForEngine, installSpecAddons, reconcileAddonNodes } from './node-hooks.js';
 export { renderBundle, renderedToYaml, type RenderedAddon, type KubeObject } from './render.js';
 export { resolveParameters, parseSetFlags, parameterProblems, type ParameterValues } from './parameters.js';
 export {
