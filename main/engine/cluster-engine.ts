@@ -1,6 +1,7 @@
 // The Engine on top of a Provider: the one object the CLI, the desktop app and the tests use.
 // It holds no cluster state of its own; every answer comes from the containers' labels.
 import { stringify } from 'yaml';
+import { addonContextForEngine, installSpecAddons } from '../addons/node-hooks.js';
 import { NotFound, SlipwayError, UsageError } from '../errors.js';
 import { kubeconfigPath } from '../kube/kubeconfig-file.js';
 import { standaloneKubeconfig } from '../kube/kubeconfig-rewrite.js';
@@ -50,6 +51,10 @@ export class ClusterEngine implements Engine {
 
   async createCluster(spec: ClusterSpec, options: CreateOptions = {}): Promise<ClusterSummary> {
     const plan = await createCluster(spec, options, { provider: this.provider, kubeconfigPath: this.kubeconfigFile() });
+    // spec.addons install once the cluster is ready (not with --wait 0: nothing would be ready).
+    if (spec.spec.addons.length > 0 && options.waitTimeoutMs !== 0) {
+      await installSpecAddons(await addonContextForEngine(this), plan.name, spec.spec.addons, options);
+    }
     return this.getCluster(plan.name);
   }
 
