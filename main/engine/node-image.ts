@@ -11,7 +11,8 @@ export const HERMETIC_KUBERNETES_VERSION = 'v1.34.4';
 export const HERMETIC_NODE_REPOSITORY = 'localhost/slipway/node';
 /** kind v0.31.0's haproxy load balancer (the last release with haproxy). */
 export const KINDEST_HAPROXY_IMAGE = 'docker.io/kindest/haproxy:v20251211-v0.29.0-alpha-100-g82a92c5d';
-export const HERMETIC_HAPROXY_REPOSITORY = 'localhost/slipway/haproxy';
+/** Built by `npm run images:node` next to the node image (images/node/build.sh). */
+export const HERMETIC_HAPROXY_IMAGE = 'localhost/slipway/haproxy:2.6-bookworm';
 
 export interface ImageLookup {
   present(ref: string): Promise<boolean>;
@@ -89,12 +90,8 @@ export async function chooseNodeImage(request: {
 }
 
 /** The HA load balancer image: ours next to our node image, kind's haproxy otherwise. */
-export async function chooseLoadBalancerImage(
-  nodeChoice: ImageChoice,
-  lookup: ImageLookup,
-  hermeticTag: string,
-): Promise<string> {
-  const hermetic = `${HERMETIC_HAPROXY_REPOSITORY}:${hermeticTag}`;
+export async function chooseLoadBalancerImage(nodeChoice: ImageChoice, lookup: ImageLookup): Promise<string> {
+  const hermetic = HERMETIC_HAPROXY_IMAGE;
   const order =
     nodeChoice.source === 'hermetic' ? [hermetic, KINDEST_HAPROXY_IMAGE] : [KINDEST_HAPROXY_IMAGE, hermetic];
   for (const ref of order) if (await available(lookup, ref)) return ref;

@@ -1,6 +1,6 @@
 // Node readiness as the API server reports it: pure classification of a node list, and a wait
 // loop on top of it that honours an AbortSignal and a deadline.
-import type { CoreV1Api, V1Node } from '@kubernetes/client-node';
+import type { CoreV1Api } from '@kubernetes/client-node';
 import { SlipwayError } from '../errors.js';
 import { sleep } from '../engine/abortable-sleep.js';
 
@@ -11,7 +11,13 @@ export interface Readiness {
 }
 
 /** Ready, and (when `since` is given) reported Ready after that moment, not a stale status. */
-function isReady(node: V1Node, since?: number): boolean {
+/** The parts of a V1Node readiness looks at (so tests can pass plain objects). */
+export interface NodeLike {
+  metadata?: { name?: string };
+  status?: { conditions?: { type: string; status: string; lastHeartbeatTime?: Date }[] };
+}
+
+function isReady(node: NodeLike, since?: number): boolean {
   return (node.status?.conditions ?? []).some((c) => {
     if (c.type !== 'Ready' || c.status !== 'True') return false;
     if (since === undefined) return true;
@@ -30,7 +36,7 @@ export interface ReadinessOptions {
 
 /** Which of the expected nodes are registered and Ready. */
 export function classifyNodes(
-  nodes: readonly V1Node[],
+  nodes: readonly NodeLike[],
   expected: readonly string[],
   options: ReadinessOptions = {},
 ): Readiness {

@@ -86,7 +86,7 @@ async function resolveImages(
   const version = parseKubeVersion(facts.kubernetesVersion);
   if (!version) throw new SlipwayError(`${image.ref} has an unreadable /kind/version: "${facts.kubernetesVersion}"`);
   assertVersion(spec, image.ref, version);
-  const loadBalancerImage = needsLoadBalancer ? await chooseLoadBalancerImage(image, lookup, version.raw) : undefined;
+  const loadBalancerImage = needsLoadBalancer ? await chooseLoadBalancerImage(image, lookup) : undefined;
   return { nodeImage: image.ref, loadBalancerImage, version };
 }
 

@@ -5,7 +5,7 @@
 import { cidrsOverlap, parseIpv4Cidr, type Ipv4Cidr } from '../../spec/cidr.js';
 
 /** /24 networks between 172.18.0.0 and 172.31.255.0: 3,584 candidates. */
-const FIRST_CANDIDATE = (172 * 256 + 18) * 256;
+const FIRST_CANDIDATE = (172 * 256 + 18) * 65536;
 const CANDIDATE_COUNT = 14 * 256;
 
 /** Host offsets inside the /24 (the gateway is .1; Docker hands out .128-.254 to others). */
