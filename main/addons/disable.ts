@@ -56,7 +56,7 @@ export async function disableAddon(
       host: context.host,
       cluster,
       operations: inventory.hostOperations,
-      removeData: options.yes === true && !options.keepData,
+      removeData: !options.keepData && (options.yes === true || data.length === 0),
     }),
   );
   await deleteInventory(clients, addon);
