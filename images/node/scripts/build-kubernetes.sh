@@ -2,20 +2,25 @@
 # Builds the Kubernetes binaries of one release from the Go module proxy, with no container
 # registry and no git checkout. k8s.io/kubernetes requires its staging modules at v0.0.0, so a
 # throw-away consumer module maps each of them to the published v0.<minor>.<patch> tag.
+# kubeadm is built first and marked with OUT_DIR/.kubeadm-ready, so callers can ask it for
+# the component versions while the other six binaries are still compiling.
 # Usage: build-kubernetes.sh VERSION OUT_DIR   (e.g. v1.34.4 /cache/k8s/v1.34.4)
 set -euo pipefail
 
 version="$1"
 out="$2"
 work="${out}.mod"
-binaries=(kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubelet kubeadm kubectl)
+binaries=(kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubelet kubectl)
 
 log() { printf '[kubernetes %s] %s\n' "$version" "$*" >&2; }
 
-if [[ -f "$out/.complete" ]]; then
+# Outputs are reused only if built by this script, for this version, with this Go.
+stamp="$(sha256sum <"${BASH_SOURCE[0]}" | cut -d' ' -f1) ${version} $(go env GOVERSION)"
+if [[ -f "$out/.complete" && "$(cat "$out/.complete")" == "$stamp" ]]; then
   log "cached in $out"
   exit 0
 fi
+rm -f "$out/.complete" "$out/.kubeadm-ready"
 
 mkdir -p "$work" "$out"
 cd "$work"
@@ -38,13 +43,14 @@ done < <(awk '$2 == "v0.0.0" && $1 ~ /^k8s.io\// {print $1}' "$modfile")
   echo 'package tools'
   echo
   echo 'import ('
-  for b in "${binaries[@]}"; do echo "	_ \"k8s.io/kubernetes/cmd/${b}\""; done
+  for b in kubeadm "${binaries[@]}"; do echo "	_ \"k8s.io/kubernetes/cmd/${b}\""; done
   echo ')'
-} > tools.go
+} >tools.go
 go mod tidy >/dev/null
 
 # kubeadm refuses unversioned builds: stamp both version packages like hack/lib/version.sh.
-minor="${version#v1.}"; minor="${minor%%.*}"
+minor="${version#v1.}"
+minor="${minor%%.*}"
 build_date="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 ldflags="-s -w"
 for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
@@ -52,12 +58,18 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   ldflags+=" -X ${pkg}.gitCommit=0000000000000000000000000000000000000000 -X ${pkg}.gitTreeState=clean"
   ldflags+=" -X ${pkg}.buildDate=${build_date}"
 done
+export CGO_ENABLED=0 GOOS=linux GOARCH=amd64
 
-for b in "${binaries[@]}"; do
-  log "go build ${b}"
-  CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -trimpath -ldflags "$ldflags" \
-    -o "$out/$b" "k8s.io/kubernetes/cmd/${b}"
-done
+log "go build kubeadm"
+go build -trimpath -ldflags "$ldflags" -o "$out/kubeadm" k8s.io/kubernetes/cmd/kubeadm
 "$out/kubeadm" version -o short | grep -qx "$version"
-touch "$out/.complete"
+touch "$out/.kubeadm-ready"
+
+# One invocation for the rest: packages compile once and links overlap with compiles.
+log "go build ${binaries[*]}"
+packages=()
+for b in "${binaries[@]}"; do packages+=("k8s.io/kubernetes/cmd/${b}"); done
+go build -trimpath -ldflags "$ldflags" -o "$out/" "${packages[@]}"
+
+echo "$stamp" >"$out/.complete"
 log "done: $(du -sh "$out" | cut -f1)"
