@@ -71,11 +71,27 @@ function assertSamePort(info: Docker.ContainerInspectInfo, request: RegistryCont
   }
 }
 
+/** The image must be on the host: pull it when missing (offline hosts use the override map). */
 async function assertImagePresent(docker: Docker, image: string): Promise<void> {
+  const present = await docker
+    .getImage(image)
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
+  if (present) return;
   try {
-    await docker.getImage(image).inspect();
-  } catch {
-    throw new HostProblem(`the registry image ${image} is not on this host`, {
+    const stream = await docker.pull(image);
+    await new Promise<void>((resolve, reject) => {
+      docker.modem.followProgress(stream, (error: Error | null) => {
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  } catch (error) {
+    throw new HostProblem(`the registry image ${image} is not on this host and could not be pulled`, {
+      cause: error,
       hint: 'pull it, or build the hermetic add-on images (npm run images:addons) and pass --images ~/.cache/slipway/images/addons/overrides.yaml',
     });
   }
