@@ -285,7 +285,7 @@ build_node_base_image() {
 build_haproxy_image() {
   local hash="$1" tar context
   tar="$(rootfs_tar haproxy "$HAPROXY_PACKAGES")"
-  context="$(stage_context haproxy "$tar" "${NODE_DIR}/haproxy/haproxy.cfg")"
+  context="$(stage_context haproxy "$tar" "${NODE_DIR}/haproxy/haproxy.cfg" "${NODE_DIR}/haproxy/haproxy-start")"
   mv "${context}/$(basename "$tar")" "${context}/rootfs.tar"
   build_image "$HAPROXY_IMAGE" "${NODE_DIR}/haproxy/Dockerfile" "$context" "$hash" \
     --build-arg "HAPROXY_SERIES=${HAPROXY_SERIES}"
@@ -326,4 +326,4 @@ main() {
   step "done in $((SECONDS - started))s: ${NODE_IMAGE} ($(docker image inspect --format '{{.Size}}' "$NODE_IMAGE" | numfmt --to=iec)), ${HAPROXY_IMAGE}"
 }
 
-main "$@"
+main "$@"; exit
