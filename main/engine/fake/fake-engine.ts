@@ -1,7 +1,7 @@
 // An in-memory Engine for unit tests, component tests, screenshots and UI benchmarks. It
 // walks the same named steps as the real engine with configurable delays, honours
 // AbortSignal, and can be told to fail. It never stands in for the real engine in e2e.
-import type { FollowLogsOptions, EngineWithExtras } from '../../ipc/engine-extras.js';
+import type { EngineWithExtras, ExtraName, FollowLogsOptions } from '../../ipc/engine-extras.js';
 import { Cancelled, Conflict, EngineUnavailable, NotFound, StepFailed } from '../../errors.js';
 import type { ClusterSpec } from '../../spec/index.js';
 import type {
@@ -22,6 +22,8 @@ export interface FakeEngineOptions {
   /** Interval between fake log batches. */
   logIntervalMs?: number;
   now?: () => number;
+  /** Optional capabilities to leave out, to act like an engine that lacks them. */
+  without?: readonly ExtraName[];
 }
 
 const CREATE_STEPS: readonly [string, string][] = [
@@ -46,6 +48,8 @@ export class FakeEngine implements EngineWithExtras {
 
   constructor(private readonly options: FakeEngineOptions = {}) {
     this.now = options.now ?? Date.now;
+    // Own undefined properties hide the prototype's methods from feature detection.
+    for (const name of options.without ?? []) Object.defineProperty(this, name, { value: undefined });
   }
 
   /** Adds a cluster without running steps (seeding for tests and screenshots). */

@@ -22,7 +22,7 @@ export function fakeSpec(
 /** A fake engine showing a small lab: a default cluster, an HA one and a stopped one. */
 export function createDemoFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
   const engine = new FakeEngine(options);
-  const created = Date.UTC(2026, 0, 12, 9, 30);
+  const created = (options.now ?? Date.now)() - 3 * 3_600_000;
   engine.seed(fakeSpec('demo', 1, 2, [{ name: 'registry', params: {} }]), 'running', new Date(created).toISOString());
   engine.seed(fakeSpec('ha-lab', 3, 3), 'running', new Date(created + 3_600_000).toISOString());
   engine.seed(fakeSpec('edge', 1, 1), 'stopped', new Date(created + 7_200_000).toISOString());

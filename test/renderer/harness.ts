@@ -1,0 +1,99 @@
+// The real renderer state over the real IPC core and the fake engine, in-process: component
+// tests exercise the contract (validation, tasks, events), not a mock of it.
+import { cleanup } from '@testing-library/svelte';
+import { afterEach } from 'vitest';
+import { FakeAddonsService } from '../../main/engine/fake/fake-addons.js';
+import type { FakeEngine } from '../../main/engine/fake/fake-engine.js';
+import { createDemoFakeEngine } from '../../main/engine/fake/seed.js';
+import { createExportService } from '../../main/ipc/adapters/export-service.js';
+import { createAppCore, type AppCore } from '../../main/ipc/app-core.js';
+import type { AddonCatalogEntry } from '../../main/ipc/feature-services.js';
+import { createInProcessApi } from '../../main/ipc/in-process-api.js';
+import type { KubectlContexts } from '../../main/ipc/kubectl-context.js';
+import { APP_STATE_KEY, AppState } from '../../renderer/src/state/app-state.svelte.js';
+import { Router } from '../../renderer/src/state/router.svelte.js';
+
+// Vitest runs without globals here, so testing-library cannot register its own cleanup:
+// every file that uses the harness unmounts its components after each test.
+afterEach(() => {
+  cleanup();
+});
+
+/** A small, stable catalogue (the real one is tested against the bundles elsewhere). */
+export const testCatalog: AddonCatalogEntry[] = [
+  {
+    name: 'registry',
+    title: 'Local registry',
+    version: '1.0.0',
+    description: 'An image registry on the host.',
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        hostPort: {
+          type: 'integer',
+          minimum: 1024,
+          maximum: 65535,
+          default: 5001,
+          description: 'Loopback port on the host.',
+        },
+      },
+    },
+    requires: [],
+    conflicts: [],
+  },
+  {
+    name: 'dashboard',
+    title: 'Headlamp dashboard',
+    version: '1.0.0',
+    description: 'A web UI for the cluster.',
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        access: { type: 'string', enum: ['view', 'admin'], default: 'view' },
+        admin: { type: 'boolean', default: false, 'x-slipway-privileged': true },
+      },
+    },
+    requires: [],
+    conflicts: [],
+  },
+];
+
+export interface Harness {
+  engine: FakeEngine;
+  core: AppCore;
+  app: AppState;
+  context: Map<unknown, unknown>;
+}
+
+export interface HarnessOptions {
+  engine?: FakeEngine;
+  features?: { addons?: boolean; export?: boolean };
+  path?: string;
+}
+
+/** Starts the core and the renderer state; `context` goes to testing-library's render. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const engine = options.engine ?? createDemoFakeEngine();
+  let current: string | undefined;
+  const kubectl: KubectlContexts = {
+    current: () => Promise.resolve(current),
+    use: (context) => {
+      current = context;
+      return Promise.resolve({ path: '/home/me/.kube/config', context });
+    },
+  };
+  const core = createAppCore({
+    engine,
+    transport: 'in-process',
+    kubectl,
+    fakeEngine: true,
+    ...(options.features?.addons === false ? {} : { addons: new FakeAddonsService(engine, testCatalog) }),
+    ...(options.features?.export === false ? {} : { exporter: createExportService() }),
+  });
+  const host = { location: { hash: `#${options.path ?? '/'}` }, addEventListener: () => undefined };
+  const app = new AppState(createInProcessApi(core), new Router(host));
+  await app.start();
+  return { engine, core, app, context: new Map<unknown, unknown>([[APP_STATE_KEY, app]]) };
+}
