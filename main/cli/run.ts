@@ -21,11 +21,19 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
   };
   const verbose = argv.includes('--verbose');
   const controller = new AbortController();
+  // Stays registered for the whole run: with `once`, signal-exit (loaded by proper-lockfile)
+  // would see itself as the last listener and re-raise SIGINT, killing us mid-cleanup.
+  // A second Ctrl-C forces the exit.
+  let interrupts = 0;
   const onSigint = () => {
+    if (++interrupts > 1) {
+      io.stderr('\ninterrupted again: exiting without cleaning up\n');
+      process.exit(130);
+    }
     io.stderr('\ninterrupted: cancelling and cleaning up…\n');
     controller.abort(new Error('interrupted'));
   };
-  process.once('SIGINT', onSigint);
+  process.on('SIGINT', onSigint);
   let engine: Promise<Engine> | undefined;
   const context: CliContext = {
     ...io,

@@ -35,12 +35,15 @@ export function registerKubectl(program: Command, context: CliContext): void {
     .action(async (name: string, args: string[]) => {
       const engine = await context.engine();
       const stdin = process.stdin.isTTY ? undefined : process.stdin;
-      const code = await engine.kubectl(name, args, {
-        stdin,
-        stdout: textSink(context.stdout),
-        stderr: textSink(context.stderr),
-        signal: context.signal,
-      });
+      const code = await engine
+        .kubectl(name, args, {
+          stdin,
+          stdout: textSink(context.stdout),
+          stderr: textSink(context.stderr),
+          signal: context.signal,
+        })
+        // kubectl may exit without reading all of stdin; stop reading so the CLI can exit.
+        .finally(() => stdin?.destroy());
       if (code !== 0) throw new SilentExit(ExitCode.runtime);
     });
 }

@@ -51,14 +51,15 @@ function finished(stream: Duplex, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** The exit code, once the daemon has noticed the process ended. */
+/** The exit code, once the daemon has noticed the process ended (slow on a loaded host). */
 async function exitCodeOf(exec: Docker.Exec): Promise<number> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  const deadline = Date.now() + 30_000;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 500)) {
     const info = await exec.inspect();
     if (!info.Running) return info.ExitCode ?? -1;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (Date.now() > deadline) return -1;
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
-  return -1;
 }
 
 /** Run `command` in `container` and wait for it. */

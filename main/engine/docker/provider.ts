@@ -24,8 +24,12 @@ import { probePrivileged } from './probe-privileged.js';
 import { provisionContainer } from './provision.js';
 
 const PULL_TIMEOUT_MS = 10 * 60_000;
-/** systemd in a node needs a few seconds to stop its units cleanly. */
-const STOP_TIMEOUT_S = 30;
+/**
+ * systemd stops a node's units in a few seconds, except kube-apiserver, whose graceful
+ * shutdown can hold its scope for systemd's full 90 s; after this Docker kills what is left.
+ * etcd has stopped cleanly by then, and nothing else keeps state.
+ */
+const STOP_TIMEOUT_S = 10;
 
 export class DockerProvider implements Provider {
   private readonly docker: Docker;

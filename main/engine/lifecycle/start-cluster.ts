@@ -12,7 +12,7 @@ import type { StartOptions } from '../types.js';
 import { waitForCluster } from '../wait-for-cluster.js';
 import { DEFAULT_WAIT_MS } from '../create/create-cluster.js';
 import { apiPublisher } from './summarize.js';
-import { stopOrder } from './stop-cluster.js';
+import { startOrder } from './stop-cluster.js';
 import { Label } from '../labels.js';
 
 /** Host ports of stopped nodes that something else has taken meanwhile. */
@@ -38,8 +38,7 @@ function startNodesStep(provider: Provider, records: readonly NodeRecord[]): Ste
         throw new HostProblem(`host port${busy.length > 1 ? 's' : ''} ${busy.join(', ')} in use`, {
           hint: 'stop whatever listens there, then run start again',
         });
-      for (const group of stopOrder(records).reverse())
-        await settleAll(group.map((node) => provider.startNode(node.name)));
+      for (const group of startOrder(records)) await settleAll(group.map((node) => provider.startNode(node.name)));
     },
   };
 }

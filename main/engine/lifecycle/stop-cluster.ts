@@ -1,17 +1,23 @@
-// Stopping a cluster keeps everything (containers, /var volumes, pinned addresses): workers
-// first, then control planes, then the load balancer, each group in parallel.
+// Stopping a cluster keeps everything (containers, /var volumes, pinned addresses): all
+// Kubernetes nodes in parallel (each is bounded by the provider's stop timeout), then the
+// load balancer.
 import { NotFound } from '../../errors.js';
 import { runStep } from '../create/pipeline.js';
 import type { NodeRecord, Provider } from '../provider.js';
 import { settleAll } from '../settle-all.js';
 import type { TaskOptions } from '../types.js';
 
-/** Groups in the order they stop; start uses the reverse. */
+/** Groups in the order they stop (parallel inside a group). */
 export function stopOrder(records: readonly NodeRecord[]): NodeRecord[][] {
-  const workers = records.filter((node) => node.role === 'worker');
-  const controlPlanes = records.filter((node) => node.role === 'control-plane');
+  const nodes = records.filter((node) => node.role !== 'load-balancer');
   const balancers = records.filter((node) => node.role === 'load-balancer');
-  return [workers, controlPlanes, balancers].filter((group) => group.length > 0);
+  return [nodes, balancers].filter((group) => group.length > 0);
+}
+
+/** Groups in the order they start: load balancer, control planes, then workers. */
+export function startOrder(records: readonly NodeRecord[]): NodeRecord[][] {
+  const byRole = (role: NodeRecord['role']) => records.filter((node) => node.role === role);
+  return [byRole('load-balancer'), byRole('control-plane'), byRole('worker')].filter((group) => group.length > 0);
 }
 
 /** Stop every container of the cluster. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiEndpoint, summarizeCluster, summarizeClusters } from '../../../main/engine/lifecycle/summarize.js';
-import { stopOrder } from '../../../main/engine/lifecycle/stop-cluster.js';
+import { startOrder, stopOrder } from '../../../main/engine/lifecycle/stop-cluster.js';
 import type { NodeRecord } from '../../../main/engine/provider.js';
 
 function node(name: string, role: NodeRecord['role'], extra: Partial<NodeRecord> = {}): NodeRecord {
@@ -72,13 +72,23 @@ describe('summarizeClusters', () => {
   });
 });
 
-describe('stopOrder', () => {
-  it('stops workers, then control planes, then the load balancer', () => {
-    const lb = node('demo-external-load-balancer', 'load-balancer');
-    expect(stopOrder([lb, cp, w2]).map((group) => group.map((n) => n.name))).toEqual([
-      ['demo-workers-2'],
-      ['demo-control-plane'],
+describe('stop and start order', () => {
+  const lb = node('demo-external-load-balancer', 'load-balancer');
+  const names = (groups: NodeRecord[][]) => groups.map((group) => group.map((n) => n.name));
+
+  it('stops every Kubernetes node together, then the load balancer', () => {
+    expect(names(stopOrder([lb, cp, w2]))).toEqual([
+      ['demo-control-plane', 'demo-workers-2'],
       ['demo-external-load-balancer'],
     ]);
+  });
+
+  it('starts the load balancer, then control planes, then workers', () => {
+    expect(names(startOrder([w2, cp, lb]))).toEqual([
+      ['demo-external-load-balancer'],
+      ['demo-control-plane'],
+      ['demo-workers-2'],
+    ]);
+    expect(names(startOrder([w2, cp]))).toEqual([['demo-control-plane'], ['demo-workers-2']]);
   });
 });
