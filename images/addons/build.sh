@@ -43,7 +43,7 @@ entrypoint_for() {
 }
 
 input_hash() {
-  { cat "$0"; printf '%s\n' "$@"; } | sha256sum | cut -c1-16
+  { cat "$here/build.sh"; printf '%s\n' "$@"; } | sha256sum | cut -c1-16
 }
 
 current_hash() {
@@ -69,10 +69,10 @@ build_go_binary() { # name module@version package version out
   rm -rf "$work" && mkdir -p "$(dirname "$work")" && cp -r "$dir" "$work" && chmod -R u+w "$work"
   cd "$work"
   # Replacements that point inside the repository (nested modules are not in a module zip)
-  # resolve to the published version instead.
+  # resolve to the nested module published with the same tag.
   local old
   for old in $(grep -E '=>[[:space:]]+\.\.?/' go.mod | sed -E 's/^[[:space:]]*(replace[[:space:]]+)?([^[:space:]]+).*/\2/'); do
-    go mod edit -dropreplace="$old"
+    go mod edit -replace="$old=$old@$version"
   done
   log "$name: go build $package (nice 19)"
   CGO_ENABLED=0 GOOS=linux GOARCH=amd64 nice -n 19 go build -mod=mod -trimpath \

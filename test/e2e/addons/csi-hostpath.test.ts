@@ -39,7 +39,8 @@ describe.skipIf(skip)('csi-hostpath add-on', () => {
     if (functional) await cluster.engine.loadImages(cluster.name, unbuildable);
   });
   afterAll(async () => {
-    await cluster.delete();
+    // Undefined when create itself failed.
+    await (cluster as AddonCluster | undefined)?.delete();
   });
 
   it('applies the snapshot CRDs and controller, the driver and the classes', async () => {

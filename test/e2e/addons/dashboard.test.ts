@@ -41,7 +41,8 @@ describe.skipIf(skip)('dashboard add-on', () => {
     if (headlampPresent) await cluster.engine.loadImages(cluster.name, [HEADLAMP]);
   });
   afterAll(async () => {
-    await cluster.delete();
+    // Undefined when create itself failed.
+    await (cluster as AddonCluster | undefined)?.delete();
   });
 
   it('applies Headlamp and a view-only login account', async () => {

@@ -27,7 +27,8 @@ describe.skipIf(skip)('ingress add-on', () => {
     cluster = await createAddonCluster('e2e-ingress');
   });
   afterAll(async () => {
-    await cluster.delete();
+    // Undefined when create itself failed.
+    await (cluster as AddonCluster | undefined)?.delete();
   });
 
   it('serves an Ingress and an HTTPRoute from the host', async () => {

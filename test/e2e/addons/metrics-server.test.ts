@@ -11,7 +11,8 @@ describe.skipIf(skip)('metrics-server add-on', () => {
     cluster = await createAddonCluster('e2e-metrics');
   });
   afterAll(async () => {
-    await cluster.delete();
+    // Undefined when create itself failed.
+    await (cluster as AddonCluster | undefined)?.delete();
   });
 
   it('reports node metrics for every node', async () => {

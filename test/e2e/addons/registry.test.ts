@@ -23,7 +23,8 @@ describe.skipIf(skip)('registry add-on', () => {
     cluster = await createAddonCluster('e2e-registry');
   });
   afterAll(async () => {
-    await cluster.delete();
+    // Undefined when create itself failed.
+    await (cluster as AddonCluster | undefined)?.delete();
   });
 
   it('is usable from the host and from pods on every node', async () => {
