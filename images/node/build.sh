@@ -42,7 +42,7 @@ HAPROXY_PACKAGES=haproxy
 # --- inputs -------------------------------------------------------------------------------
 
 node_inputs_hash() {
-  hash_inputs build.sh scripts rootfs node components manifests -- \
+  hash_inputs build.sh scripts go-locks rootfs node components manifests -- \
     "$K8S_VERSION" "$KUBE_ROUTER_VERSION" "$LOCAL_PATH_VERSION" "$DEBIAN_SUITE" "$(go env GOVERSION)" \
     "$NODE_PACKAGES" "$NETBASE_PACKAGES"
 }
@@ -58,7 +58,7 @@ rootfs_tar() {
 
 check_prerequisites() {
   local cmd
-  for cmd in go docker debootstrap gcc jq sha256sum; do
+  for cmd in go docker debootstrap gcc sha256sum; do
     command -v "$cmd" >/dev/null || die "missing prerequisite: ${cmd}"
   done
   ((EUID == 0)) || die "debootstrap needs root; run as root"
@@ -103,17 +103,17 @@ build_rootfs_tarballs() {
 go_binary() {
   local name="$1" module="$2" package="$3" version="$4"
   nice -n 19 "${NODE_DIR}/scripts/build-go-binary.sh" "${GO_OUT}/${name}-${version}" \
-    "${module}@${version}" "$package" "$name"
+    "${module}@${version}" "$package" "$name" "${NODE_DIR}/go-locks/${name}-${version}"
 }
 
 # Prints the tag kubeadm wants for an image (e.g. `etcd` -> 3.6.5-0).
 kubeadm_image_tag() {
-  "${K8S_OUT}/kubeadm" config images list --kubernetes-version "$K8S_VERSION" -o json |
-    jq -r --arg name "$1" '.images[] | select(test("/" + $name + ":")) | sub(".*:"; "")'
+  "${K8S_OUT}/kubeadm" config images list --kubernetes-version "$K8S_VERSION" | sed -n "s#.*/$1:##p"
 }
 
 build_go_components() {
-  # kube-router's release is missing from the proxy's checksum database: trust the proxy.
+  # kube-router's release is missing from the proxy's checksum database. Its lock carries the
+  # checksum; without a lock (another version) the proxy has to be trusted.
   GONOSUMDB=github.com/cloudnativelabs/kube-router \
     go_binary kube-router github.com/cloudnativelabs/kube-router/v2 \
     github.com/cloudnativelabs/kube-router/v2/cmd/kube-router "$KUBE_ROUTER_VERSION"
@@ -137,7 +137,7 @@ build_go_components() {
 build_pause() {
   local tag="$1" out="${CACHE}/pause/$1" source
   stamp_matches "$out" "$tag $K8S_VERSION" && return 0
-  source="$(go mod download -json "k8s.io/kubernetes@${K8S_VERSION}" | jq -r .Dir)/build/pause/linux/pause.c"
+  source="$(cd "${K8S_OUT}.mod" && go list -m -f '{{.Dir}}' k8s.io/kubernetes)/build/pause/linux/pause.c"
   mkdir -p "$out"
   gcc -Os -Wall -Werror -static -DVERSION="v${tag}" -o "${out}/pause" "$source"
   strip "${out}/pause"
@@ -305,7 +305,8 @@ main() {
   mkdir -p "$LOGS" "$GO_OUT" "${CACHE}/rootfs"
   check_manifest_images
   step "building ${NODE_IMAGE} (Kubernetes ${K8S_VERSION}) in ${CACHE}"
-  start_job kubernetes "${NODE_DIR}/scripts/build-kubernetes.sh" "$K8S_VERSION" "$K8S_OUT"
+  start_job kubernetes "${NODE_DIR}/scripts/build-kubernetes.sh" "$K8S_VERSION" "$K8S_OUT" \
+    "${NODE_DIR}/go-locks/kubernetes-${K8S_VERSION}"
   start_job rootfs build_rootfs_tarballs
   start_job go-components build_go_components
   wait_jobs

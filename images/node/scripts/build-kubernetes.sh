@@ -4,18 +4,24 @@
 # throw-away consumer module maps each of them to the published v0.<minor>.<patch> tag.
 # kubeadm is built first and marked with OUT_DIR/.kubeadm-ready, so callers can ask it for
 # the component versions while the other six binaries are still compiling.
-# Usage: build-kubernetes.sh VERSION OUT_DIR   (e.g. v1.34.4 /cache/k8s/v1.34.4)
+# With a lock directory (go.mod + go.sum recorded by update-go-locks.sh) the build uses exactly
+# those versions and checksums instead of resolving them again.
+# Usage: build-kubernetes.sh VERSION OUT_DIR [LOCK_DIR]   (e.g. v1.34.4 /cache/k8s/v1.34.4)
 set -euo pipefail
 
 version="$1"
 out="$2"
+lock="${3:-}"
 work="${out}.mod"
 binaries=(kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubelet kubectl)
 
 log() { printf '[kubernetes %s] %s\n' "$version" "$*" >&2; }
 
-# Outputs are reused only if built by this script, for this version, with this Go.
+locked() { [[ -n "$lock" && -f "$lock/go.mod" && -f "$lock/go.sum" ]]; }
+
+# Outputs are reused only if built by this script, for this version and lock, with this Go.
 stamp="$(sha256sum <"${BASH_SOURCE[0]}" | cut -d' ' -f1) ${version} $(go env GOVERSION)"
+if locked; then stamp+=" $(cat "$lock/go.mod" "$lock/go.sum" | sha256sum | cut -d' ' -f1)"; fi
 if [[ -f "$out/.complete" && "$(cat "$out/.complete")" == "$stamp" ]]; then
   log "cached in $out"
   exit 0
@@ -26,27 +32,39 @@ mkdir -p "$work" "$out"
 cd "$work"
 rm -f go.mod go.sum tools.go
 
-log "resolving module graph"
-modfile=$(go mod download -json "k8s.io/kubernetes@${version}" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
-staging_version="v0.${version#v1.}"
-go mod init slipway.local/kubernetes-build >/dev/null 2>&1
-go mod edit -require="k8s.io/kubernetes@${version}"
-# Copy the go line so GODEBUG defaults match upstream builds.
-go mod edit -go="$(sed -n 's/^go //p' "$modfile")"
-while read -r module; do
-  go mod edit -replace="${module}=${module}@${staging_version}"
-done < <(awk '$2 == "v0.0.0" && $1 ~ /^k8s.io\// {print $1}' "$modfile")
+# The consumer module: k8s.io/kubernetes plus a replace for each staging module.
+resolve_modules() {
+  log "resolving module graph"
+  local modfile staging_version module b
+  modfile=$(go mod download -json "k8s.io/kubernetes@${version}" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+  staging_version="v0.${version#v1.}"
+  go mod init slipway.local/kubernetes-build >/dev/null 2>&1
+  go mod edit -require="k8s.io/kubernetes@${version}"
+  # Copy the go line so GODEBUG defaults match upstream builds.
+  go mod edit -go="$(sed -n 's/^go //p' "$modfile")"
+  while read -r module; do
+    go mod edit -replace="${module}=${module}@${staging_version}"
+  done < <(awk '$2 == "v0.0.0" && $1 ~ /^k8s.io\// {print $1}' "$modfile")
+  {
+    echo '//go:build tools'
+    echo
+    echo 'package tools'
+    echo
+    echo 'import ('
+    for b in kubeadm "${binaries[@]}"; do echo "	_ \"k8s.io/kubernetes/cmd/${b}\""; done
+    echo ')'
+  } >tools.go
+  go mod tidy >/dev/null
+}
 
-{
-  echo '//go:build tools'
-  echo
-  echo 'package tools'
-  echo
-  echo 'import ('
-  for b in kubeadm "${binaries[@]}"; do echo "	_ \"k8s.io/kubernetes/cmd/${b}\""; done
-  echo ')'
-} >tools.go
-go mod tidy >/dev/null
+if locked; then
+  grep -qE "^[[:space:]]*(require )?k8s.io/kubernetes ${version}\$" "$lock/go.mod" ||
+    { log "lock ${lock} does not pin k8s.io/kubernetes ${version}"; exit 1; }
+  log "using locked dependencies from ${lock}"
+  cp "$lock/go.mod" "$lock/go.sum" .
+else
+  resolve_modules
+fi
 
 # kubeadm refuses unversioned builds: stamp both version packages like hack/lib/version.sh.
 minor="${version#v1.}"
