@@ -61,6 +61,7 @@ async function joinNodes(context: BuildContext): Promise<void> {
     await labelWorkers(
       fromBootstrap(context, 'api'),
       context.plan.workers.map((node) => node.name),
+      context.signal,
     );
   }
 }
