@@ -105,14 +105,20 @@ export function renderBundle(input: RenderInput): RenderedAddon {
 
 function withLabels(object: KubeObject, name: string, version: string): KubeObject {
   const labels = {
-    ...object.metadata.labels,
+    ...stringValues(object.metadata.labels),
     [MANAGED_BY_LABEL]: 'slipway',
     [ADDON_NAME_LABEL]: name,
     [ADDON_VERSION_LABEL]: version,
   };
-  return { ...object, metadata: { ...object.metadata, labels } };
+  const metadata = { ...object.metadata, labels };
+  if (object.metadata.annotations) metadata.annotations = stringValues(object.metadata.annotations);
+  return { ...object, metadata };
 }
 
+/** Labels and annotations are strings in Kubernetes: a typed placeholder (a boolean) becomes text. */
+function stringValues(values: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(values ?? {}).map(([key, value]) => [key, String(value)]));
+}
 /** The rendered objects as one multi-document YAML text (for golden files and previews). */
 export function renderedToYaml(rendered: RenderedAddon): string {
   const header = {
