@@ -1,5 +1,6 @@
 // Renderer entry: picks the API (preload or loopback bridge), starts the state mirror and
 // mounts the app. Without an API it explains how to open the page instead of failing blank.
+import './zod-jitless.js';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import NoApi from './pages/NoApi.svelte';

@@ -11,9 +11,8 @@ describe('ExportPage', () => {
     render(ExportPage, { props: { cluster: 'demo' }, context });
     const documents = await screen.findByRole('tablist', { name: 'Exported documents' });
     expect(within(documents).getAllByRole('tab').length).toBeGreaterThan(0);
-    const code = await screen.findByLabelText(within(documents).getAllByRole('tab')[0]?.textContent ?? '', {
-      selector: 'pre',
-    });
+    const first = (within(documents).getAllByRole('tab')[0]?.textContent ?? '').trim();
+    const code = await screen.findByRole('region', { name: first });
     expect(code.textContent).toContain('kind: Cluster');
     expect(code.querySelector('.t-key')?.textContent).toBeTruthy();
     expect(screen.getByRole('heading', { name: /Issues/ })).toBeTruthy();
@@ -51,7 +50,7 @@ describe('ExportPage', () => {
     const { context } = await startHarness();
     render(ExportPage, { context });
     await fireEvent.click(await screen.findByRole('radio', { name: /kind/ }));
-    const code = await screen.findByLabelText('kind-config.yaml', { selector: 'pre' }, { timeout: 3000 });
+    const code = await screen.findByRole('region', { name: 'kind-config.yaml' }, { timeout: 3000 });
     expect(code.textContent).toContain('apiVersion: kind.x-k8s.io/v1alpha4');
   });
 
