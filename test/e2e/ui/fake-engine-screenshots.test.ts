@@ -177,7 +177,7 @@ describe.skipIf(skip !== undefined)(
       expect(await fresh.evaluate(() => document.activeElement?.id)).toBe('main');
       expect(await fresh.evaluate(() => location.hash)).toBe('#/');
       await fresh.keyboard.press('Tab');
-      expect(await fresh.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Create cluster');
+      expect(await fresh.evaluate(() => document.activeElement?.textContent.trim())).toBe('Create cluster');
       await fresh.keyboard.press('Enter');
       expect(await fresh.evaluate(() => location.hash)).toBe('#/create');
       await fresh.close();
