@@ -52,7 +52,12 @@ async function customResourcesOf(clients: KubeClients, inventory: Inventory): Pr
     }
     const version = crd.spec.versions.find((v) => v.storage)?.name ?? crd.spec.versions[0]?.name ?? 'v1';
     const list = await clients.objects.list(`${crd.spec.group}/${version}`, crd.spec.names.kind);
-    if (list.items.length > 0) found.push(`${String(list.items.length)} ${crd.spec.names.kind}(s)`);
+    // Objects the add-on applied itself (e.g. its shared Gateway) are not user data.
+    const own = new Set(inventory.objects.map((o) => `${o.kind}/${o.namespace ?? ''}/${o.name}`));
+    const users = list.items.filter(
+      (item) => !own.has(`${crd.spec.names.kind}/${item.metadata?.namespace ?? ''}/${item.metadata?.name ?? ''}`),
+    );
+    if (users.length > 0) found.push(`${String(users.length)} ${crd.spec.names.kind}(s)`);
   }
   return found;
 }
