@@ -1,9 +1,8 @@
 // Step "join-nodes": extra control planes join one at a time (stacked etcd grows member by
-// member), then all workers join in parallel; workers get their role label.
+// member), then all workers join in parallel.
 import { kubeadmJoinConfig, serializeDocuments } from '../kubeadm/config.js';
 import { runInNode, writeNodeFile } from '../node-exec.js';
 import { bootstrapNode, type NodePlan } from '../plan/types.js';
-import { labelWorkers } from '../../kube/node-roles.js';
 import { fromBootstrap, type BuildContext } from './context.js';
 import { KUBEADM_CONFIG_PATH } from './kubeadm-init.js';
 import type { Step } from './pipeline.js';
@@ -57,13 +56,6 @@ async function joinNodes(context: BuildContext): Promise<void> {
     await join(context, node);
   }
   await settleAll(context.plan.workers.map((node) => join(context, node)));
-  if (context.plan.workers.length > 0) {
-    await labelWorkers(
-      fromBootstrap(context, 'api'),
-      context.plan.workers.map((node) => node.name),
-      context.signal,
-    );
-  }
 }
 
 export const joinNodesStep: Step<BuildContext> = {

@@ -1,4 +1,7 @@
-// Step "wait-ready": every node Ready and CoreDNS answering, within --wait (0 skips it).
+// Step "wait-ready": every node Ready and CoreDNS answering, within --wait (0 skips it); then
+// the workers get their role label (only a registered Node can be labelled, and `kubeadm
+// join` returns before the kubelet registers).
+import { labelWorkers } from '../../kube/node-roles.js';
 import { bootstrapNode, kubernetesNodes } from '../plan/types.js';
 import { waitForCluster } from '../wait-for-cluster.js';
 import { fromBootstrap, type BuildContext } from './context.js';
@@ -6,12 +9,13 @@ import type { Step } from './pipeline.js';
 
 async function waitReady(context: BuildContext): Promise<void> {
   if (context.waitTimeoutMs <= 0) {
-    context.log('not waiting (--wait 0)');
+    context.log('not waiting (--wait 0); workers get no role label');
     return;
   }
+  const api = fromBootstrap(context, 'api');
   await waitForCluster({
     provider: context.provider,
-    api: fromBootstrap(context, 'api'),
+    api,
     queryNode: bootstrapNode(context.plan).name,
     nodeNames: kubernetesNodes(context.plan).map((node) => node.name),
     serviceSubnet: context.plan.spec.spec.networking.serviceSubnet,
@@ -19,6 +23,8 @@ async function waitReady(context: BuildContext): Promise<void> {
     signal: context.signal,
     log: context.log,
   });
+  const workers = context.plan.workers.map((node) => node.name);
+  if (workers.length > 0) await labelWorkers(api, workers, context.signal);
 }
 
 export const waitReadyStep: Step<BuildContext> = {

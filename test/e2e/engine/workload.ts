@@ -1,5 +1,6 @@
 // A small web Deployment spread over the workers, a Service in front of it and a client pod,
-// all on busybox (the local-path helper image every node image carries), and the checks that
+// all on busybox (the local-path helper image every node image carries; its wget crashes
+// with -T, so `timeout` bounds requests), and the checks that
 // traffic crosses nodes: pod to pod by address and pod to Service by DNS name.
 import { expect } from 'vitest';
 import type { Engine } from '../../../main/engine/types.js';
@@ -92,7 +93,7 @@ async function webPods(e: Engine, cluster: string): Promise<WebPod[]> {
 }
 
 async function wget(e: Engine, cluster: string, from: string, url: string): Promise<string> {
-  return kubectl(e, cluster, ['exec', from, '--', 'wget', '-q', '-T', '5', '-O', '-', url]);
+  return kubectl(e, cluster, ['exec', from, '--', 'timeout', '5', 'wget', '-q', '-O', '-', url]);
 }
 
 /** Every web pod answers every other by address, and the Service answers by DNS name. */
