@@ -18,7 +18,7 @@ import { startCluster } from './lifecycle/start-cluster.js';
 import { stopCluster } from './lifecycle/stop-cluster.js';
 import { apiPublisher, summarizeCluster, summarizeClusters } from './lifecycle/summarize.js';
 import { kubectlCommand } from './node-exec.js';
-import type { NodeRecord, Provider } from './provider.js';
+import type { NodeRecord, NodeStats, Provider } from './provider.js';
 import type {
   ClusterSummary,
   CreateOptions,
@@ -148,6 +148,12 @@ export class ClusterEngine implements Engine {
     if (node.state !== 'running')
       throw new SlipwayError(`cluster "${name}" is not running`, { hint: `start it with \`slipway start ${name}\`` });
     return (await this.provider.exec(node.name, kubectlCommand(args), streams)).exitCode;
+  }
+
+  /** CPU and memory of the cluster's running containers (an optional EngineExtras method). */
+  async nodeStats(name: string): Promise<NodeStats[]> {
+    const running = (await this.nodesOf(name)).filter((node) => node.state === 'running');
+    return Promise.all(running.map((node) => this.provider.nodeStats(node.name)));
   }
 
   private async nodesOf(name: string): Promise<NodeRecord[]> {

@@ -52,6 +52,17 @@ export interface ExecOutput {
   stderr: Buffer;
 }
 
+/** CPU and memory of one node container at one moment (the desktop app's node view). */
+export interface NodeStats {
+  node: string;
+  /** Percent of one host CPU (100 = one full core). */
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes?: number;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
 /** Facts about a node image, read without starting it. */
 export interface ImageFacts {
   /** Contents of /kind/version, trimmed. */
@@ -96,6 +107,8 @@ export interface Provider {
   imageFacts(ref: string): Promise<ImageFacts>;
   /** A `docker save` archive of host images. */
   saveImages(refs: readonly string[]): Promise<Readable>;
+  /** CPU and memory of a running container. */
+  nodeStats(node: string): Promise<NodeStats>;
   /** Write the container's own log and inspect output for a bug report; returns files written. */
   collectContainerLogs(node: string, dir: string): Promise<string[]>;
   /** One file of a node, also when it is stopped; undefined when missing. */

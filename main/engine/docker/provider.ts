@@ -12,6 +12,7 @@ import type {
   Provider,
   ProvisionOptions,
   SecurityMode,
+  NodeStats,
 } from '../provider.js';
 import { existingContainerNames, listClusterContainers, removeContainers } from './containers.js';
 import { withDocker } from './errors.js';
@@ -21,6 +22,7 @@ import { imagePresent, nodeImageFacts, pullImage, saveImages } from './images.js
 import { copyOut, readContainerFile, writeContainerLogs } from './logs.js';
 import { createNetwork, deleteNetworks, networkClusters, subnetsInUse } from './network.js';
 import { probePrivileged } from './probe-privileged.js';
+import { containerStats } from './stats.js';
 import { provisionContainer } from './provision.js';
 
 const PULL_TIMEOUT_MS = 10 * 60_000;
@@ -142,6 +144,10 @@ export class DockerProvider implements Provider {
 
   saveImages(refs: readonly string[]): Promise<Readable> {
     return this.call((d) => saveImages(d, refs));
+  }
+
+  nodeStats(node: string): Promise<NodeStats> {
+    return this.call((d) => containerStats(d, node));
   }
 
   collectContainerLogs(node: string, dir: string): Promise<string[]> {

@@ -12,6 +12,7 @@ import type {
   HostInfo,
   ImageFacts,
   NodeRecord,
+  NodeStats,
   Provider,
   ProvisionOptions,
   SecurityMode,
@@ -155,6 +156,10 @@ export class FakeProvider implements Provider {
 
   saveImages(): Promise<Readable> {
     return Promise.resolve(Readable.from([Buffer.from('archive')]));
+  }
+
+  nodeStats(node: string): Promise<NodeStats> {
+    return Promise.resolve({ node, cpuPercent: 1, memoryBytes: 2 ** 28, at: 0 });
   }
 
   collectContainerLogs(): Promise<string[]> {
