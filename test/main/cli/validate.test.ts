@@ -79,14 +79,14 @@ describe('slipway validate', () => {
 });
 
 describe('the slipway command', () => {
-  it('runs from bin/ as a real process and reports the version', async () => {
+  it('runs from bin/ as a real process and reports the version', { timeout: 60_000 }, async () => {
     const { version } = (await import('../../../package.json', { with: { type: 'json' } })).default;
     const result = await execa('node', [join(root, 'bin/slipway.js'), '--version'], { reject: false });
     expect(result.exitCode).toBe(0);
     expect(result.stdout.trim()).toBe(version);
   });
 
-  it('exits 2 from a real process on an invalid spec', async () => {
+  it('exits 2 from a real process on an invalid spec', { timeout: 60_000 }, async () => {
     const file = writeTemp('apiVersion: v9\n');
     const result = await execa('node', [join(root, 'bin/slipway.js'), 'validate', '-f', file], { reject: false });
     expect(result.exitCode).toBe(2);

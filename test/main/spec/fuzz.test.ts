@@ -49,7 +49,8 @@ function mutate(base: unknown, pathChoice: number, replacement: unknown): unknow
   return copy;
 }
 
-describe('validation never crashes', () => {
+// 3,000 generated documents take seconds on a loaded 2-core machine: allow a minute.
+describe('validation never crashes', { timeout: 60_000 }, () => {
   it('on arbitrary YAML documents built from arbitrary values (1,000 runs)', () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: false }), (value) => {
