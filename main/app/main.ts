@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createDemoFakeEngine } from '../engine/fake/seed.js';
 import type { Engine } from '../engine/types.js';
 import { createAppCore, type AppCore } from '../ipc/app-core.js';
-import { loadFeatureServices } from '../ipc/feature-loader.js';
+import { desktopEngine, loadFeatureServices } from '../ipc/feature-loader.js';
 import { createUnavailableEngine } from '../ipc/unavailable-engine.js';
 import { startDesktopShell, type DesktopShell } from './desktop-shell.js';
 import { registerIpc } from './electron-ipc.js';
@@ -42,7 +42,7 @@ async function start(): Promise<void> {
   lockDownSession();
   serveAppProtocol(join(root, 'renderer', 'dist'));
 
-  const engine = await createEngine();
+  const engine = desktopEngine(await createEngine());
   const core: AppCore = createAppCore({
     engine,
     transport: 'electron',

@@ -8,7 +8,7 @@ import { createDemoFakeEngine } from '../engine/fake/seed.js';
 import type { Engine } from '../engine/types.js';
 import { toSlipwayError } from '../errors.js';
 import { createAppCore } from '../ipc/app-core.js';
-import { loadFeatureServices } from '../ipc/feature-loader.js';
+import { desktopEngine, loadFeatureServices } from '../ipc/feature-loader.js';
 import { createUnavailableEngine } from '../ipc/unavailable-engine.js';
 import { startBridge } from './server.js';
 
@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
     },
   });
-  const engine = values.fake ? createDemoFakeEngine({ stepDelayMs: 600, logIntervalMs: 800 }) : await realEngine();
+  const engine = values.fake
+    ? createDemoFakeEngine({ stepDelayMs: 600, logIntervalMs: 800 })
+    : desktopEngine(await realEngine());
   const core = createAppCore({
     engine,
     transport: 'bridge',

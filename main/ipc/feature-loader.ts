@@ -13,11 +13,17 @@ import { FakeEngine } from '../engine/fake/fake-engine.js';
 import type { Engine } from '../engine/types.js';
 import { catalogEntry, createAddonsService } from './adapters/addons-service.js';
 import { createExportService } from './adapters/export-service.js';
+import { withKubectlInsights } from './adapters/kubectl-insights.js';
 import type { AddonsService, ExportService } from './feature-services.js';
 
 export interface FeatureServices {
   addons?: AddonsService;
   exporter?: ExportService;
+}
+
+/** The engine as the desktop app uses it: the real one gains kubectl-based insights. */
+export function desktopEngine(engine: Engine): Engine {
+  return engine instanceof FakeEngine ? engine : withKubectlInsights(engine);
 }
 
 /** The feature services for an engine (the fake one gets fake add-on state). */

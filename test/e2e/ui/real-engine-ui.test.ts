@@ -14,11 +14,11 @@ import type { Engine } from '../../../main/engine/types.js';
 import { createAppCore, type AppCore } from '../../../main/ipc/app-core.js';
 import type { IpcResponse } from '../../../main/ipc/contract.js';
 import type { AddonState } from '../../../main/ipc/feature-services.js';
-import { loadFeatureServices } from '../../../main/ipc/feature-loader.js';
+import { desktopEngine, loadFeatureServices } from '../../../main/ipc/feature-loader.js';
 import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js';
 import { hasChromium, launchChromium, type LaunchedBrowser } from './chromium.js';
 import { skipReason } from './prerequisites.js';
-import { ensureRendererBuilt } from './renderer-build.js';
+import { ensureRendererBuilt, REPO_ROOT } from './renderer-build.js';
 
 const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
 const OVERRIDES = join(
@@ -72,7 +72,7 @@ describe.skipIf(skip !== undefined)('desktop UI on the REAL engine (Chromium, lo
     process.env.KUBECONFIG = join(await mkdtemp(join(tmpdir(), 'slipway-ui-kube-')), 'config');
     process.env.SLIPWAY_IMAGE_OVERRIDES = OVERRIDES;
     const { createDefaultEngine } = await import('../../../main/engine/index.js');
-    engine = await createDefaultEngine();
+    engine = desktopEngine(await createDefaultEngine());
     if ((await engine.listClusters()).some((cluster) => cluster.name === CLUSTER)) await engine.deleteCluster(CLUSTER);
     core = createAppCore({
       engine,
@@ -85,7 +85,7 @@ describe.skipIf(skip !== undefined)('desktop UI on the REAL engine (Chromium, lo
     browser = await launchChromium({ width: 1280, height: 900 });
     page = await browser.context.newPage();
     await page.goto(bridge.pageUrl);
-    await page.getByRole('heading', { name: 'Clusters', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Clusters', level: 1 }).waitFor();
   });
 
   afterAll(async () => {
@@ -125,6 +125,28 @@ describe.skipIf(skip !== undefined)('desktop UI on the REAL engine (Chromium, lo
     // Running again means every node came back: the task waits for Ready nodes.
     await page.getByRole('button', { name: `Stop ${CLUSTER}` }).waitFor({ timeout: 8 * MINUTE });
     expect((await engine.getCluster(CLUSTER)).state).toBe('running');
+  });
+
+  it('shows its nodes, the pods on them, events and live logs', async () => {
+    await go(`/clusters/${CLUSTER}`);
+    const row = page.getByRole('row', { name: new RegExp(`^${CLUSTER}-control-plane `) });
+    await row.getByText('Ready', { exact: true }).waitFor({ timeout: MINUTE });
+    const topology = page.getByRole('figure', { name: /Cluster topology/ });
+    await topology.getByText(`kube-system/etcd-${CLUSTER}-control-plane Running`).waitFor({ timeout: MINUTE });
+    const events = page.getByRole('region', { name: 'Events' });
+    await events.getByRole('row').nth(1).waitFor({ timeout: MINUTE });
+    await page.waitForTimeout(7000);
+    await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', 'real-engine-cluster.png'), fullPage: true });
+    await go(`/clusters/${CLUSTER}/logs`);
+    await page.getByRole('textbox', { name: 'Namespace' }).fill('kube-system');
+    await page.getByRole('textbox', { name: 'Pod name pattern' }).fill('^coredns');
+    await page.getByRole('button', { name: 'Tail logs' }).click();
+    await page
+      .getByRole('log')
+      .getByText(/^kube-system\/coredns-/)
+      .first()
+      .waitFor({ timeout: MINUTE });
+    await page.getByRole('button', { name: 'Stop tail' }).click();
   });
 
   it('enables an add-on with its parameters form', async () => {
