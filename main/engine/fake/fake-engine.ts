@@ -13,6 +13,7 @@ import type {
   ProgressListener,
   TaskOptions,
 } from '../types.js';
+import { sleep } from '../abortable-sleep.js';
 import { fakeKubeconfig, fakeSummary, type FakeCluster } from './fake-cluster.js';
 import { fakeEvents, fakeLogLines, fakeNodeStats, fakePods } from './fake-insights.js';
 
@@ -286,23 +287,4 @@ export class FakeEngine implements EngineWithExtras {
       return read();
     });
   }
-}
-
-/** Waits, or rejects with Cancelled when the signal aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new Cancelled('cancelled'));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new Cancelled('cancelled'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
