@@ -7,7 +7,8 @@ import { mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDefaultEngine } from '../../../main/engine/index.js';
-import type { Engine } from '../../../main/engine/types.js';
+import type { ClusterSummary, Engine } from '../../../main/engine/types.js';
+import type { ClusterSpec } from '../../../main/spec/index.js';
 
 export const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
 export const HAPROXY_IMAGE = 'localhost/slipway/haproxy:2.6-bookworm';
@@ -121,6 +122,19 @@ export async function clusterAddresses(cluster: string): Promise<Record<string, 
 
 export function engine(): Promise<Engine> {
   return createDefaultEngine();
+}
+
+/** Create a cluster; when that fails, keep its logs (path printed) before removing it. */
+export async function createOrCollect(e: Engine, spec: ClusterSpec): Promise<ClusterSummary> {
+  try {
+    return await e.createCluster(spec, { retain: true });
+  } catch (error) {
+    const dir = mkdtempSync(join(tmpdir(), `slipway-e2e-logs-${spec.metadata.name}-`));
+    await e.collectLogs(spec.metadata.name, dir).catch(() => undefined);
+    console.warn(`\n*** create of ${spec.metadata.name} failed; logs in ${dir} ***\n`);
+    await e.deleteCluster(spec.metadata.name).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Run kubectl in the cluster's control plane; throws with its stderr on failure. */

@@ -13,6 +13,7 @@ import {
   cannotRestartDockerd,
   clusterAddresses,
   clusterVolumes,
+  createOrCollect,
   docker,
   engine,
   eventually,
@@ -71,7 +72,8 @@ describe.skipIf(skip)('multi-node and HA clusters', () => {
 
   describe('1 control plane + 2 workers', () => {
     it('is created with labelled workers', async () => {
-      const summary = await e.createCluster(
+      const summary = await createOrCollect(
+        e,
         specOf(multi, { workers: [{ name: 'workers', replicas: 2, labels: { 'example.com/tier': 'apps' } }] }),
       );
       expect(summary.nodes.map((n) => [n.name, n.role, n.state])).toEqual([
@@ -143,7 +145,8 @@ describe.skipIf(skip)('multi-node and HA clusters', () => {
 
   describe('3 control planes behind a load balancer', () => {
     it('is created with every control plane Ready and three etcd members', async () => {
-      const summary = await e.createCluster(
+      const summary = await createOrCollect(
+        e,
         specOf(ha, { controlPlane: { replicas: 3 }, workers: [{ name: 'workers', replicas: 1 }] }),
       );
       expect(summary.nodes.map((n) => n.role)).toEqual([
