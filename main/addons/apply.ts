@@ -1,7 +1,7 @@
 // Server-side apply of rendered objects with one field manager per add-on
 // (slipway-addon-<name>). Conflicts with other managers are errors, never forced: an add-on
 // does not take over fields someone else owns.
-import { PatchStrategy } from '@kubernetes/client-node';
+import { loadYaml, PatchStrategy } from '@kubernetes/client-node';
 import { StepFailed } from '../errors.js';
 import type { KubeClients } from './kube-clients.js';
 import { isNotFound } from './kube-clients.js';
@@ -25,7 +25,7 @@ export async function applyObjects(clients: KubeClients, addon: string, objects:
   for (const object of objects) {
     try {
       await clients.objects.patch(
-        object,
+        toClientModel(object),
         undefined,
         undefined,
         fieldManagerFor(addon),
@@ -36,6 +36,16 @@ export async function applyObjects(clients: KubeClients, addon: string, objects:
       throw new StepFailed(`apply ${describeRef(object)}`, new Error(apiErrorMessage(error)), { cause: error });
     }
   }
+}
+
+/**
+ * The client's model form of a plain object. KubernetesObjectApi serializes a body by the model
+ * of its kind, which reads camelCase properties (`xKubernetesPreserveUnknownFields`, `_default`,
+ * `_enum`): a plain manifest's `x-kubernetes-preserve-unknown-fields`, `default` and `enum` keys
+ * would be dropped silently and a CRD would prune its own status. Custom kinds pass through.
+ */
+export function toClientModel(object: KubeObject): KubeObject {
+  return loadYaml<KubeObject>(JSON.stringify(object));
 }
 
 /** Delete the objects of an inventory, last applied first; already-gone objects are fine. */
