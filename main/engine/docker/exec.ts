@@ -24,7 +24,11 @@ function feedStdin(stream: Duplex, stdin: NonNullable<ExecOptions['stdin']>): vo
     return;
   }
   // Ending the hijacked connection half-closes it, which the daemon turns into EOF on stdin.
-  Readable.from(stdin as AsyncIterable<Buffer>).pipe(stream);
+  const source = Readable.from(stdin as AsyncIterable<Buffer>);
+  // The caller destroys its stdin once the command has exited (`kubectl get` never reads it);
+  // the iterator then fails with a premature close that is no error of the command's.
+  source.on('error', () => stream.end());
+  source.pipe(stream);
 }
 
 function finished(stream: Duplex, signal?: AbortSignal): Promise<void> {
