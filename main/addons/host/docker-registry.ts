@@ -2,6 +2,7 @@
 // volume, joined to each cluster network that enables the registry add-on. One container is
 // shared by every cluster (like kind's recipe), so releasing it only leaves one network.
 import Docker from 'dockerode';
+import { sleep } from '../../engine/abortable-sleep.js';
 import { Conflict, HostProblem } from '../../errors.js';
 import type { HostContainers, RegistryContainerRequest } from './types.js';
 
@@ -38,6 +39,33 @@ async function ensureRegistry(docker: Docker, request: RegistryContainerRequest)
     await docker.getNetwork(request.network).connect({ Container: request.name });
   }
   if (!info.State.Running) await container.start();
+  await waitUntilServing(request);
+}
+
+const SERVING_TIMEOUT_MS = 60_000;
+
+/**
+ * A started container is not yet a registry: until /v2/ answers, pushes fail and the data check
+ * cannot tell an empty registry from one that holds images.
+ */
+async function waitUntilServing(request: RegistryContainerRequest): Promise<void> {
+  const deadline = Date.now() + SERVING_TIMEOUT_MS;
+  for (;;) {
+    const answered = await fetch(`http://127.0.0.1:${String(request.hostPort)}/v2/`, {
+      signal: AbortSignal.timeout(2000),
+    }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return;
+    if (Date.now() > deadline) {
+      throw new HostProblem(
+        `the registry container ${request.name} does not answer on 127.0.0.1:${String(request.hostPort)}`,
+        { hint: `see its log: docker logs ${request.name}` },
+      );
+    }
+    await sleep(500);
+  }
 }
 
 function registryCreateOptions(request: RegistryContainerRequest): Docker.ContainerCreateOptions {
