@@ -26,10 +26,12 @@ csi-provisioner|go|github.com/kubernetes-csi/external-provisioner/v6@v6.3.0|./cm
 TABLE
 )"
 
-# Version stamps per image: without them the binaries report "unknown" or "dev".
+# Version stamps per image: without them the binaries report "unknown" or "dev". Never stamp
+# k8s.io/component-base's version into an aggregated API server (metrics-server): its API
+# library reads that as the Kubernetes version it emulates, and at "0.9" it serves no groups.
 ldflags_for() {
   case "$1" in
-    metrics-server) echo "-X k8s.io/client-go/pkg/version.gitVersion=$2 -X k8s.io/component-base/version.gitVersion=$2" ;;
+    metrics-server) echo "-X k8s.io/client-go/pkg/version.gitVersion=$2" ;;
     traefik) echo "-X github.com/traefik/traefik/v3/pkg/version.Version=$2" ;;
     *) echo "-X main.version=$2" ;;
   esac
@@ -106,7 +108,9 @@ build_image() { # one table row
   local context="$cache/context/$name"
   rm -rf "$context" && mkdir -p "$context/rootfs/bin" "$context/rootfs/tmp" "$context/rootfs/etc"
   if [[ "$kind" == go ]]; then
-    local binary="$cache/bin/$name-$version"
+    # Keyed by the link flags too: a changed stamp must relink (the Go build cache keeps it quick).
+    local binary
+    binary="$cache/bin/$name-$version-$(ldflags_for "$name" "$version" | sha256sum | cut -c1-8)"
     mkdir -p "$cache/bin"
     build_go_binary "$name" "$source" "$package" "$version" "$binary"
     cp "$binary" "$context/rootfs/bin/$name"
