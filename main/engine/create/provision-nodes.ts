@@ -5,6 +5,7 @@ import { allNodes, type NodePlan } from '../plan/types.js';
 import type { BuildContext } from './context.js';
 import type { Step } from './pipeline.js';
 import { settleAll } from '../settle-all.js';
+import { installServiceGuard } from '../service-guard.js';
 
 /** Labels of one container: shared ones, plus the creation spec on control planes. */
 function labelsFor(context: BuildContext, node: NodePlan): Record<string, string> {
@@ -22,6 +23,13 @@ async function provisionNodes(context: BuildContext): Promise<void> {
         labels: labelsFor(context, node),
         signal: context.signal,
       });
+      if (node.role !== 'load-balancer')
+        await installServiceGuard(
+          context.provider,
+          node.name,
+          context.plan.spec.spec.networking.serviceSubnet,
+          context.signal,
+        );
       context.log(`${node.name} up at ${node.ipv4}`);
     }),
   );
