@@ -1,6 +1,9 @@
 // The image override map: lets air-gapped users (and the hermetic test images) point bundle
 // images at local ones. Keys are upstream repositories (or full refs), values full refs.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { SpecInvalid, UsageError } from '../errors.js';
 import { parseYamlDocument } from '../spec/yaml-document.js';
@@ -21,10 +24,22 @@ export const imageOverridesSchema = z.strictObject({
 /** Upstream repository or full ref → replacement ref. */
 export type ImageOverrides = Readonly<Record<string, string>>;
 
-/** Where the override map comes from when no `--images` file is given. */
+/** The map images/addons/build.sh writes for the images it built on this host. */
+export function builtOverridesPath(): string {
+  const cache = process.env.SLIPWAY_CACHE_DIR || join(homedir(), '.cache', 'slipway');
+  return join(cache, 'images', 'addons', 'overrides.yaml');
+}
+
+/**
+ * Where the override map comes from when no `--images` file is given: SLIPWAY_IMAGE_OVERRIDES,
+ * else the map of locally built images when there is one, so an offline host uses what it
+ * built without extra flags.
+ */
 export function overridesPathFromEnvironment(): string | undefined {
   const path = process.env.SLIPWAY_IMAGE_OVERRIDES;
-  return path === undefined || path === '' ? undefined : path;
+  if (path !== undefined && path !== '') return path;
+  const built = builtOverridesPath();
+  return existsSync(built) ? built : undefined;
 }
 
 /** Load an override map file; a missing or invalid file is a usage error naming it. */

@@ -10,7 +10,7 @@ import { loadImageOverrides, overridesPathFromEnvironment } from './image-overri
 import { readInventories } from './inventory.js';
 import { kubeClientsFromKubeconfig } from './kube-clients.js';
 
-/** The add-on context for an engine on the Docker host (overrides from SLIPWAY_IMAGE_OVERRIDES). */
+/** The add-on context for an engine on the Docker host (overrides from SLIPWAY_IMAGE_OVERRIDES or the hermetic build). */
 export async function addonContextForEngine(engine: Engine): Promise<AddonContext> {
   const overrides = await loadImageOverrides(overridesPathFromEnvironment());
   return { engine, host: { nodes: engineNodeAccess(engine), containers: dockerHostContainers() }, overrides };

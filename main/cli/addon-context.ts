@@ -1,5 +1,5 @@
 // Builds the add-on context for CLI verbs: the engine, its node access, the Docker host side,
-// and the image override map from --images or SLIPWAY_IMAGE_OVERRIDES.
+// and the image override map from --images, SLIPWAY_IMAGE_OVERRIDES or the hermetic build.
 import type { AddonContext } from '../addons/index.js';
 import {
   dockerHostContainers,
