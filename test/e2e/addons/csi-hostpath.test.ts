@@ -6,7 +6,8 @@
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon, loadBundle } from '../../../main/addons/index.js';
-import { createAddonCluster, eventually, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
+import { createAddonCluster, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
+import { eventually } from '../eventually.js';
 import { runVolumeChecks } from './volume-checks.js';
 
 const skip = reportMissing(await missingPrerequisite(), 'csi-hostpath e2e');

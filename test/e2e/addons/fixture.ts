@@ -112,26 +112,3 @@ export async function createObject(
 ): Promise<void> {
   await cluster.clients.objects.create(object);
 }
-
-/** Poll until `probe` returns a value (not undefined), or fail with the last reason. */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 120_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `${what} did not happen in ${String(timeoutMs / 1000)} s${last instanceof Error ? `: ${last.message}` : ''}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}

@@ -1,7 +1,8 @@
 // metrics-server: the metrics API serves usage for every node (what `kubectl top` reads).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon } from '../../../main/addons/index.js';
-import { createAddonCluster, eventually, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
+import { createAddonCluster, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
+import { eventually } from '../eventually.js';
 
 const skip = reportMissing(await missingPrerequisite(), 'metrics-server e2e');
 

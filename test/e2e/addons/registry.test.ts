@@ -5,14 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon } from '../../../main/addons/index.js';
 import { readInventory } from '../../../main/addons/inventory.js';
 import { Conflict } from '../../../main/errors.js';
-import {
-  createAddonCluster,
-  createObject,
-  eventually,
-  missingPrerequisite,
-  reportMissing,
-  type AddonCluster,
-} from './fixture.js';
+import { createAddonCluster, createObject, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
+import { eventually } from '../eventually.js';
 
 const skip = reportMissing(await missingPrerequisite(), 'registry e2e');
 const PUSHED = 'localhost:5001/e2e/registry:1';

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { forwardServicePort } from '../../../main/addons/index.js';
-import { createObject, eventually, type AddonCluster } from './fixture.js';
+import { createObject, type AddonCluster } from './fixture.js';
+import { eventually } from '../eventually.js';
 
 const NS = 'default';
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createDefaultEngine } from '../../../main/engine/index.js';
 import type { ClusterSummary, Engine } from '../../../main/engine/types.js';
 import type { ClusterSpec } from '../../../main/spec/index.js';
+import { eventually } from '../eventually.js';
 
 export const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
 export const HAPROXY_IMAGE = 'localhost/slipway/haproxy:2.6-bookworm';
@@ -145,27 +146,6 @@ export async function kubectl(e: Engine, cluster: string, args: readonly string[
   });
   if (result.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')}: ${result.stderr.trim()}`);
   return result.stdout;
-}
-
-/** Poll until probe returns a value, or fail with the last reason. */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 180_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not happen in ${String(timeoutMs / 1000)} s: ${String(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
 }
 
 interface DaemonProcess {

@@ -16,7 +16,6 @@ import {
   createOrCollect,
   docker,
   engine,
-  eventually,
   foreignContainers,
   kubectl,
   leftovers,
@@ -27,6 +26,7 @@ import {
   tempKubeconfig,
   uniqueName,
 } from './harness.js';
+import { eventually } from '../eventually.js';
 import { applyWorkload, checkConnectivity, WEB_IMAGE_SOURCE } from './workload.js';
 
 const skip = reportMissing(await missingPrerequisite([NODE_IMAGE, HAPROXY_IMAGE]), 'engine multi-node and HA e2e');

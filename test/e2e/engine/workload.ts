@@ -4,7 +4,8 @@
 // traffic crosses nodes: pod to pod by address and pod to Service by DNS name.
 import { expect } from 'vitest';
 import type { Engine } from '../../../main/engine/types.js';
-import { eventually, kubectl } from './harness.js';
+import { eventually } from '../eventually.js';
+import { kubectl } from './harness.js';
 
 /** A busybox image present on the host (built with the node image). */
 export const WEB_IMAGE_SOURCE = 'localhost/slipway/local-path-helper:1.35-bookworm';
