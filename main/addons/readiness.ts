@@ -3,6 +3,7 @@
 // registered on every node, HTTP from the host, files on every node). Polls; no retries hide
 // a failure: the timeout error lists what was still pending.
 import { Cancelled, StepFailed } from '../errors.js';
+import { httpGet } from '../net/http-get.js';
 import type { ReadinessCheck } from './bundle-schema.js';
 import type { NodeAccess } from './host/types.js';
 import type { KubeClients } from './kube-clients.js';
@@ -152,9 +153,8 @@ async function csiDriverPending(context: ReadinessContext, driver: string): Prom
 
 async function httpPending(url: string, expectStatus: readonly number[]): Promise<string | undefined> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(3000), redirect: 'manual' });
-    await response.body?.cancel();
-    return expectStatus.includes(response.status) ? undefined : `${url} answered ${String(response.status)}`;
+    const { status } = await httpGet(url, { timeoutMs: 3000, maxBodyBytes: 0 });
+    return expectStatus.includes(status) ? undefined : `${url} answered ${String(status)}`;
   } catch (error) {
     return `${url} does not answer (${(error as Error).message})`;
   }

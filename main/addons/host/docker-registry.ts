@@ -4,6 +4,7 @@
 import Docker from 'dockerode';
 import { sleep } from '../../engine/abortable-sleep.js';
 import { Conflict, HostProblem } from '../../errors.js';
+import { httpGet } from '../../net/http-get.js';
 import type { HostContainers, RegistryContainerRequest } from './types.js';
 
 const ADDON_LABEL = 'dev.slipway.addon';
@@ -51,10 +52,8 @@ const SERVING_TIMEOUT_MS = 60_000;
 async function waitUntilServing(request: RegistryContainerRequest): Promise<void> {
   const deadline = Date.now() + SERVING_TIMEOUT_MS;
   for (;;) {
-    const answered = await fetch(`http://127.0.0.1:${String(request.hostPort)}/v2/`, {
-      signal: AbortSignal.timeout(2000),
-    }).then(
-      (response) => response.ok,
+    const answered = await httpGet(`http://127.0.0.1:${String(request.hostPort)}/v2/`, { timeoutMs: 2000 }).then(
+      (answer) => answer.status === 200,
       () => false,
     );
     if (answered) return;
@@ -164,8 +163,8 @@ async function registryHoldsData(docker: Docker, request: { name: string; volume
   const port = bindings ? Object.values(bindings).find((list) => list && list.length > 0)?.[0]?.HostPort : undefined;
   if (!info?.State.Running || port === undefined) return true;
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/v2/_catalog`, { signal: AbortSignal.timeout(5000) });
-    const catalog = (await response.json()) as { repositories?: unknown[] };
+    const answer = await httpGet(`http://127.0.0.1:${port}/v2/_catalog`, { timeoutMs: 5000 });
+    const catalog = JSON.parse(answer.body) as { repositories?: unknown[] };
     return (catalog.repositories ?? []).length > 0;
   } catch {
     return true;

@@ -1,8 +1,8 @@
 // ingress: an Ingress and an HTTPRoute both reach an app from the host through Traefik on the
 // mapped host port; disable removes the controller and (with --yes) the Gateway API CRDs.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon } from '../../../main/addons/index.js';
+import { httpGet } from '../../../main/net/http-get.js';
 import {
   createAddonCluster,
   createObject,
@@ -15,22 +15,10 @@ import { eventually } from '../eventually.js';
 
 const skip = reportMissing(await missingPrerequisite(), 'ingress e2e');
 
-/**
- * GET through Traefik's host port with a virtual host. Not fetch(): Host is a forbidden
- * header there, and undici silently replaces it with 127.0.0.1, so no route would ever match.
- */
-function get(host: string, path: string): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port: HTTP_PORT, path, headers: { host }, timeout: 5000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200 ? 200 : undefined);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => {
-      resolve(undefined);
-    });
-    req.end();
-  });
+/** GET through Traefik's host port with a virtual host (fetch() would drop the Host header). */
+async function get(host: string, path: string): Promise<number | undefined> {
+  const answer = await httpGet(`http://127.0.0.1:${String(HTTP_PORT)}${path}`, { timeoutMs: 5000, headers: { host } });
+  return answer.status === 200 ? 200 : undefined;
 }
 
 describe.skipIf(skip)('ingress add-on', () => {
