@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/main/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          include: ['test/main/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/images/**/*.test.ts'],
         },
       },
       {

@@ -1,8 +1,8 @@
 // `npm run bench:addons`: enable-to-usable time of each add-on on a real multi-node cluster
 // with the hermetic images, recorded in BENCHMARKS.md under "Add-ons" (only that section is
 // rewritten). Needs Docker, the node image, the add-on images and the engine.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Docker from 'dockerode';
+import { writeSection } from './benchmarks-file.js';
 import { enableAddon, loadBundle } from '../main/addons/index.js';
 import { createAddonCluster, missingPrerequisite } from '../test/e2e/addons/fixture.js';
 
@@ -13,7 +13,6 @@ const TARGETS: Record<string, number> = {
   dashboard: 20,
   'metrics-server': 30,
 };
-const FILE = 'BENCHMARKS.md';
 
 async function main(): Promise<void> {
   const missing = await missingPrerequisite();
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
   } finally {
     await cluster.delete();
   }
-  writeSection(rows);
+  writeRows(rows);
 }
 
 /** Upstream images of a bundle that the hermetic build cannot make and that this host lacks. */
@@ -74,20 +73,14 @@ async function unbuildableImagesMissing(addon: string): Promise<string[]> {
   return missing;
 }
 
-function writeSection(rows: string[]): void {
-  const section = [
-    '## Add-ons',
-    '',
+function writeRows(rows: string[]): void {
+  writeSection('Add-ons', [
     `Enable-to-usable time per add-on (\`npm run bench:addons\`, ${new Date().toISOString().slice(0, 10)}, 2 cores, hermetic images, 1 control plane + 2 workers). Usable means the bundle's readiness checks pass.`,
     '',
     '| add-on | seconds | target | result |',
     '|---|---|---|---|',
     ...rows,
-    '',
-  ].join('\n');
-  const current = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\n';
-  const pattern = /## Add-ons\n[\s\S]*?(?=\n## |$)/;
-  writeFileSync(FILE, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}`);
+  ]);
 }
 
 await main();

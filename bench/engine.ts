@@ -2,13 +2,13 @@
 // `kubeadm init` floor on the same image, stop→start to Ready, and idle CPU/memory of a 3-node
 // cluster. Writes the "Engine" section of BENCHMARKS.md. Run it on an otherwise idle machine.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createDefaultEngine } from '../main/engine/index.js';
+import { writeSection } from './benchmarks-file.js';
 import { idleUsage, kubeadmFloor, specOf, timed, timedCreate, type TimedCreate } from './engine-measure.js';
 
-const FILE = 'BENCHMARKS.md';
 const SETTLE_S = 60;
 const SAMPLE_S = 30;
 
@@ -70,8 +70,6 @@ async function main(): Promise<void> {
     `| idle CPU, 1+2 (${String(SAMPLE_S)} s average) | ${idle.cpuPercent.toFixed(0)} % of one core | — | — |`,
   ];
   const section = [
-    '## Engine',
-    '',
     '`npm run bench:engine` (`bench/engine.ts`): real clusters from the hermetic node image',
     `(\`localhost/slipway/node:v1.34.4\`), one run each. Machine: ${machine()}.`,
     `Date: ${new Date().toISOString().slice(0, 10)}. Load average before: ${loadBefore}; after: ${load()}.`,
@@ -85,12 +83,9 @@ async function main(): Promise<void> {
     `- 1 node: ${breakdown(one)}`,
     `- 1+2: ${breakdown(three)}`,
     `- 1+5: ${breakdown(six)}`,
-    '',
-  ].join('\n');
-  const current = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\n';
-  const pattern = /## Engine\n[\s\S]*?(?=\n## |$)/;
-  writeFileSync(FILE, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}`);
-  console.log(section);
+  ];
+  writeSection('Engine', section);
+  console.log(section.join('\n'));
 }
 
 await main();

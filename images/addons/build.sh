@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the hermetic add-on images offline: Go binaries from the Go module proxy and Debian
-# packages, each packed FROM scratch as localhost/slipway/addons/<name>:<version>, labelled
+# Builds the hermetic add-on images offline: Go binaries from the Go module proxy, Debian
+# packages, and Slipway's own stand-ins from images/addons/<dir> (kind "src": one binary whose
+# first argument picks the personality) for upstream images whose sources the proxy refuses.
+# Each is packed FROM scratch as localhost/slipway/addons/<name>:<version>, labelled
 # with a hash of its inputs so a warm run only checks labels. Writes the image override map
 # the bundles are used through (docs/addons.md, "Air-gapped use").
 # Usage: images/addons/build.sh [NAME...]     (default: every image below)
@@ -23,6 +25,9 @@ traefik|go|github.com/traefik/traefik/v3@v3.6.13|./cmd/traefik|v3.6.13|docker.io
 snapshot-controller|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/snapshot-controller|v8.6.0|registry.k8s.io/sig-storage/snapshot-controller
 csi-snapshotter|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/csi-snapshotter|v8.6.0|registry.k8s.io/sig-storage/csi-snapshotter
 csi-provisioner|go|github.com/kubernetes-csi/external-provisioner/v6@v6.3.0|./cmd/csi-provisioner|v6.3.0|registry.k8s.io/sig-storage/csi-provisioner
+hostpathplugin|src|csi-hostpath|plugin|v0.1.0|registry.k8s.io/sig-storage/hostpathplugin
+node-driver-registrar|src|csi-hostpath|registrar|v0.1.0|registry.k8s.io/sig-storage/csi-node-driver-registrar
+livenessprobe|src|csi-hostpath|livenessprobe|v0.1.0|registry.k8s.io/sig-storage/livenessprobe
 TABLE
 )"
 
@@ -37,11 +42,28 @@ ldflags_for() {
   esac
 }
 
-entrypoint_for() {
-  case "$1" in
-    registry) echo '["/bin/registry","serve","/etc/distribution/config.yml"]' ;;
+entrypoint_for() { # name kind source package
+  case "$2" in
+    deb) echo '["/bin/registry","serve","/etc/distribution/config.yml"]' ;;
+    src) echo "[\"/bin/$3\",\"$4\"]" ;;
     *) echo "[\"/bin/$1\"]" ;;
   esac
+}
+
+# Hash of a stand-in's sources: a change to them rebuilds its binary and images.
+source_hash() {
+  (cd "$here/$1" && find . -name '*.go' -o -name go.mod -o -name go.sum | LC_ALL=C sort | xargs sha256sum) |
+    sha256sum | cut -c1-16
+}
+
+build_src_binary() { # source-dir version out
+  local source="$1" version="$2" out="$3"
+  if [[ -x "$out" ]]; then return; fi
+  log "$source: go test and go build (nice 19)"
+  (cd "$here/$source" && nice -n 19 go test ./... >&2 &&
+    CGO_ENABLED=0 GOOS=linux GOARCH=amd64 nice -n 19 go build -trimpath \
+      -ldflags "-s -w -X main.version=$version" -o "$out.tmp" .)
+  mv "$out.tmp" "$out"
 }
 
 input_hash() {
@@ -99,8 +121,9 @@ build_image() { # one table row
   local name kind source package version upstream
   IFS='|' read -r name kind source package version upstream <<<"$1"
   local ref="$prefix/$name:$version"
-  local hash
-  hash="$(input_hash "$1" "$(cat "$here/registry-config.yml")")"
+  local hash sources=""
+  if [[ "$kind" == src ]]; then sources="$(source_hash "$source")"; fi
+  hash="$(input_hash "$1" "$(cat "$here/registry-config.yml")" "$sources")"
   if [[ "$(current_hash "$ref")" == "$hash" ]]; then
     log "$ref is current ($hash)"
     return
@@ -115,6 +138,11 @@ build_image() { # one table row
     build_go_binary "$name" "$source" "$package" "$version" "$binary"
     cp "$binary" "$context/rootfs/bin/$name"
     cp /etc/ssl/certs/ca-certificates.crt "$context/rootfs/etc/ca-certificates.crt"
+  elif [[ "$kind" == src ]]; then
+    local binary="$cache/bin/$source-$version-$sources"
+    mkdir -p "$cache/bin"
+    build_src_binary "$source" "$version" "$binary"
+    cp "$binary" "$context/rootfs/bin/$source"
   else
     stage_deb_registry "$context/rootfs"
   fi
@@ -124,11 +152,17 @@ build_image() { # one table row
 FROM scratch
 COPY rootfs/ /
 ENV SSL_CERT_FILE=/etc/ca-certificates.crt
-ENTRYPOINT $(entrypoint_for "$name")
+ENTRYPOINT $(entrypoint_for "$name" "$kind" "$source" "$package")
 LABEL $label="$hash" dev.slipway.upstream="$upstream" dev.slipway.source="$source"
 DOCKERFILE
   log "$ref: docker build"
+  local replaced
+  replaced="$(docker image inspect --format '{{.Id}}' "$ref" 2>/dev/null || true)"
   DOCKER_BUILDKIT=0 docker build -q -t "$ref" "$context" >/dev/null
+  # The image this one replaces is now untagged; drop it unless something still uses it.
+  if [[ -n "$replaced" && "$replaced" != "$(docker image inspect --format '{{.Id}}' "$ref")" ]]; then
+    docker image rm "$replaced" >/dev/null 2>&1 || true
+  fi
 }
 
 write_overrides() {

@@ -49,7 +49,10 @@ export function toClientModel(object: KubeObject): KubeObject {
 }
 
 /** Delete the objects of an inventory, last applied first; already-gone objects are fine. */
-export async function deleteObjects(clients: KubeClients, refs: readonly ObjectRef[]): Promise<void> {
+export async function deleteObjects(
+  clients: KubeClients,
+  refs: readonly Pick<ObjectRef, 'apiVersion' | 'kind' | 'name' | 'namespace'>[],
+): Promise<void> {
   for (const ref of [...refs].reverse()) {
     const header = {
       apiVersion: ref.apiVersion,

@@ -1,5 +1,6 @@
 // Finds the data an enabled add-on holds, so disable can ask before deleting it: volumes of
 // its CSI driver, custom resources of its CRDs, images in the registry's host volume.
+import { deleteObjects } from './apply.js';
 import type { DataCheck } from './bundle-schema.js';
 import type { AddonHost } from './host/types.js';
 import type { Inventory } from './inventory.js';
@@ -37,7 +38,22 @@ async function runDataCheck(
 }
 
 async function customResourcesOf(clients: KubeClients, inventory: Inventory): Promise<string[]> {
-  const found: string[] = [];
+  const found = await userCustomResources(clients, inventory);
+  return found
+    .filter((group) => group.items.length > 0)
+    .map((group) => `${String(group.items.length)} ${group.kind}(s)`);
+}
+
+interface UserResources {
+  apiVersion: string;
+  kind: string;
+  items: { name: string; namespace?: string }[];
+}
+
+/** Custom resources of the add-on's CRDs that users created (not the add-on's own objects). */
+async function userCustomResources(clients: KubeClients, inventory: Inventory): Promise<UserResources[]> {
+  const found: UserResources[] = [];
+  const own = new Set(inventory.objects.map((o) => `${o.kind}/${o.namespace ?? ''}/${o.name}`));
   for (const ref of inventory.objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
     let crd: CrdLive;
     try {
@@ -51,15 +67,37 @@ async function customResourcesOf(clients: KubeClients, inventory: Inventory): Pr
       throw error;
     }
     const version = crd.spec.versions.find((v) => v.storage)?.name ?? crd.spec.versions[0]?.name ?? 'v1';
-    const list = await clients.objects.list(`${crd.spec.group}/${version}`, crd.spec.names.kind);
-    // Objects the add-on applied itself (e.g. its shared Gateway) are not user data.
-    const own = new Set(inventory.objects.map((o) => `${o.kind}/${o.namespace ?? ''}/${o.name}`));
-    const users = list.items.filter(
-      (item) => !own.has(`${crd.spec.names.kind}/${item.metadata?.namespace ?? ''}/${item.metadata?.name ?? ''}`),
-    );
-    if (users.length > 0) found.push(`${String(users.length)} ${crd.spec.names.kind}(s)`);
+    const apiVersion = `${crd.spec.group}/${version}`;
+    const kind = crd.spec.names.kind;
+    const list = await clients.objects.list(apiVersion, kind);
+    const items = list.items
+      .map((item) => ({ name: item.metadata?.name ?? '', namespace: item.metadata?.namespace }))
+      // Objects the add-on applied itself (e.g. its shared Gateway) are not user data.
+      .filter((item) => !own.has(`${kind}/${item.namespace ?? ''}/${item.name}`));
+    found.push({ apiVersion, kind, items });
   }
   return found;
+}
+
+/**
+ * With --yes: delete users' custom resources of the add-on's CRDs while its controllers still
+ * run, and wait until they are gone. Their finalizers (e.g. a VolumeSnapshot's) are removed by
+ * those controllers; deleting the CRDs first would leave them, and the CRDs, stuck.
+ */
+export async function deleteCustomResources(
+  clients: KubeClients,
+  inventory: Inventory,
+  signal?: AbortSignal,
+): Promise<void> {
+  const remaining = async () => (await userCustomResources(clients, inventory)).filter((g) => g.items.length > 0);
+  const refs = (await remaining()).flatMap((group) =>
+    group.items.map((item) => ({ apiVersion: group.apiVersion, kind: group.kind, ...item })),
+  );
+  await deleteObjects(clients, refs);
+  const deadline = Date.now() + 120_000;
+  while ((await remaining()).length > 0 && Date.now() < deadline && !signal?.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /**

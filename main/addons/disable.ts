@@ -8,7 +8,7 @@ import type { AddonContext } from './enable.js';
 import { undoHostOperations } from './host-operations.js';
 import { deleteInventory, readInventories, type Inventory } from './inventory.js';
 import { kubeClientsFromKubeconfig, type KubeClients } from './kube-clients.js';
-import { deleteDriverVolumes, findData } from './data-checks.js';
+import { deleteCustomResources, deleteDriverVolumes, findData } from './data-checks.js';
 import { loadBundle } from './load-bundle.js';
 import { runStep } from './steps.js';
 
@@ -44,6 +44,9 @@ export async function disableAddon(
   const keep = options.keepData ? keptRefs(inventory) : new Set<string>();
   const refs = inventory.objects.filter((ref) => !keep.has(refKey(ref)));
   if (options.yes && !options.keepData) {
+    await runStep(options, step('custom-resources', 'delete custom resources of its CRDs'), () =>
+      deleteCustomResources(clients, inventory, options.signal),
+    );
     await runStep(options, step('volumes', 'delete volumes of its driver'), () =>
       deleteDriverVolumes(clients, inventory, options.signal),
     );

@@ -8,14 +8,20 @@ import { eventually } from '../eventually.js';
 
 const NS = 'default';
 
+/** The hermetic registry image, which the tests load into the nodes themselves. */
+function registryImage(cluster: AddonCluster): string {
+  return Object.values(cluster.context.overrides ?? {}).find((ref) => ref.includes('/registry:')) ?? '';
+}
+
 async function registryApp(cluster: AddonCluster, name: string, claim: string, node: string): Promise<void> {
-  const image = Object.values(cluster.context.overrides ?? {}).find((ref) => ref.includes('/registry:')) ?? '';
+  const image = registryImage(cluster);
   await createObject(cluster, {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace: NS, labels: { app: name } },
     spec: {
       nodeSelector: { 'kubernetes.io/hostname': node },
+      tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
       containers: [
         {
           name: 'registry',
@@ -83,10 +89,31 @@ async function blobStatus(base: string, digest: string): Promise<number> {
   return (await fetch(`${base}/v2/e2e/data/blobs/${digest}`, { method: 'HEAD' })).status;
 }
 
-/** PVC binds on a worker, data survives a pod restart, a snapshot becomes ready and restores. */
+/** The node a bound claim's volume lives on (from the PV's node affinity). */
+async function volumeNode(cluster: AddonCluster, claimName: string): Promise<string | undefined> {
+  const pvc = await cluster.clients.core.readNamespacedPersistentVolumeClaim({ name: claimName, namespace: NS });
+  if (!pvc.spec?.volumeName) return undefined;
+  const pv = await cluster.clients.core.readPersistentVolume({ name: pvc.spec.volumeName });
+  return pv.spec?.nodeAffinity?.required?.nodeSelectorTerms[0]?.matchExpressions?.[0]?.values?.[0];
+}
+
+/**
+ * A PVC binds on every node (control plane included) with its volume on that node; data
+ * survives a pod restart; a snapshot becomes ready and restores.
+ */
 export async function runVolumeChecks(cluster: AddonCluster): Promise<void> {
-  const nodes = (await cluster.context.host.nodes.listNodes(cluster.name)).filter((n) => n.role === 'worker');
-  const node = nodes[nodes.length - 1]?.name ?? '';
+  const all = await cluster.context.host.nodes.listNodes(cluster.name);
+  // The registry add-on is not enabled here, so nothing else puts its image on the nodes.
+  await cluster.engine.loadImages(cluster.name, [registryImage(cluster)]);
+  for (const [index, other] of all.entries()) {
+    await claim(cluster, `on-node-${String(index)}`);
+    await registryApp(cluster, `on-node-${String(index)}`, `on-node-${String(index)}`, other.name);
+    expect(await volumeNode(cluster, `on-node-${String(index)}`)).toBe(other.name);
+    await cluster.clients.core.deleteNamespacedPod({ name: `on-node-${String(index)}`, namespace: NS });
+  }
+
+  const workers = all.filter((n) => n.role === 'worker');
+  const node = workers[workers.length - 1]?.name ?? '';
   await claim(cluster, 'data');
   await registryApp(cluster, 'app', 'data', node);
   const digest = await withForward(cluster, 'app', (base) =>
