@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   } finally {
     await cluster.delete();
   }
-  writeRows(rows);
+  await writeRows(rows);
 }
 
 /** Upstream images of a bundle that the hermetic build cannot make and that this host lacks. */
@@ -73,8 +73,8 @@ async function unbuildableImagesMissing(addon: string): Promise<string[]> {
   return missing;
 }
 
-function writeRows(rows: string[]): void {
-  writeSection('Add-ons', [
+async function writeRows(rows: string[]): Promise<void> {
+  await writeSection('Add-ons', [
     `Enable-to-usable time per add-on (\`npm run bench:addons\`, ${new Date().toISOString().slice(0, 10)}, 2 cores, hermetic images, 1 control plane + 2 workers). Usable means the bundle's readiness checks pass.`,
     '',
     '| add-on | seconds | target | result |',

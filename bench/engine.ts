@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     `- 1+2: ${breakdown(three)}`,
     `- 1+5: ${breakdown(six)}`,
   ];
-  writeSection('Engine', section);
+  await writeSection('Engine', section);
   console.log(section.join('\n'));
 }
 

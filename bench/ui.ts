@@ -33,6 +33,8 @@ function gzippedJsKb(dist: string): number {
 }
 
 async function main(): Promise<void> {
+  // The loopback bridge is a development and test tool and refuses to start without this.
+  process.env.SLIPWAY_DEV_BRIDGE = '1';
   const dist = await ensureRendererBuilt();
   const jsKb = gzippedJsKb(dist);
   const fake = await startFakeBridge(createFleetFakeEngine(CLUSTERS), dist);
@@ -70,6 +72,9 @@ async function main(): Promise<void> {
       .getByRole('article')
       .nth(CLUSTERS - 1)
       .waitFor();
+    // Without long-task support the count below would be a meaningless zero.
+    if (!(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'))))
+      throw new Error('this Chromium does not report long tasks; cannot measure responsiveness');
     await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
     await page.waitForTimeout(WATCH_MS);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
@@ -106,7 +111,7 @@ async function main(): Promise<void> {
       '| --- | --- | --- | --- |',
       ...rows,
     ];
-    writeSection('Desktop UI', body);
+    await writeSection('Desktop UI', body);
     console.log(body.join('\n'));
   } finally {
     await browser.close();
