@@ -64,10 +64,26 @@ export async function deleteNetworks(docker: Docker, cluster: string): Promise<v
   const networks = await docker.listNetworks({ filters: { label: [`${Label.cluster}=${cluster}`] } });
   for (const network of networks) {
     try {
+      await disconnectOthers(docker, network.Id);
       await docker.getNetwork(network.Id).remove();
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
+  }
+}
+
+/**
+ * Containers that are not the cluster's may still be attached, such as the shared host
+ * registry the registry add-on connects to every cluster's network; Docker refuses to remove
+ * a network with endpoints, so they are disconnected (and otherwise left alone) first.
+ */
+async function disconnectOthers(docker: Docker, networkId: string): Promise<void> {
+  const network = docker.getNetwork(networkId);
+  const info = (await network.inspect()) as { Containers?: Record<string, unknown> };
+  for (const container of Object.keys(info.Containers ?? {})) {
+    await network.disconnect({ Container: container, Force: true }).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
   }
 }
 

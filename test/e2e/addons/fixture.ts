@@ -13,6 +13,7 @@ import {
 } from '../../../main/addons/index.js';
 import { kubeClientsFromKubeconfig, type KubeClients } from '../../../main/addons/kube-clients.js';
 import type { Engine } from '../../../main/engine/types.js';
+import { NotFound } from '../../../main/errors.js';
 import { clusterSpecSchema } from '../../../main/spec/index.js';
 
 export const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
@@ -97,7 +98,14 @@ export async function createAddonCluster(name: string): Promise<AddonCluster> {
     engine,
     context,
     clients: kubeClientsFromKubeconfig(await engine.kubeconfig(name)),
-    delete: () => engine.deleteCluster(name),
+    // Idempotent: a test may delete the cluster itself before afterAll does.
+    delete: () =>
+      engine.deleteCluster(name).then(
+        () => undefined,
+        (error: unknown) => {
+          if (!(error instanceof NotFound)) throw error;
+        },
+      ),
   };
 }
 

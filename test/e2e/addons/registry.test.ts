@@ -66,4 +66,14 @@ describe.skipIf(skip)('registry add-on', () => {
     const { exitCode } = await execa('docker', ['inspect', 'slipway-registry'], { reject: false });
     expect(exitCode).not.toBe(0);
   });
+
+  it('lets the cluster be deleted while the registry is still attached to its network', async () => {
+    await enableAddon(cluster.context, cluster.name, { name: 'registry' });
+    await cluster.delete();
+    const networks = await execa('docker', ['network', 'ls', '--format', '{{.Name}}']);
+    expect(networks.stdout.split('\n')).not.toContain(`slipway-${cluster.name}`);
+    // The registry and its data outlive the cluster; remove them as a user would.
+    await execa('docker', ['rm', '-f', 'slipway-registry']);
+    await execa('docker', ['volume', 'rm', 'slipway-registry-data'], { reject: false });
+  });
 });
