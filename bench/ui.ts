@@ -8,7 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createFleetFakeEngine } from '../main/engine/fake/seed.js';
-import { launchChromium } from '../test/e2e/ui/chromium.js';
+import { launchChromium } from '../scripts/chromium.js';
 import { startFakeBridge } from '../test/e2e/ui/fake-bridge.js';
 import { ensureRendererBuilt } from '../test/e2e/ui/renderer-build.js';
 import { writeSection } from './benchmarks-file.js';

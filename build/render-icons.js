@@ -1,15 +1,14 @@
 // Renders Slipway's icons from the SVG drawings below with Debian's Chromium, so the PNGs in
-// build/ and resources/ are reproducible: `node build/render-icons.js`.
+// build/ and resources/ are reproducible: `npx tsx build/render-icons.js`.
 //  - build/icon.png (1024): electron-builder makes the .icns and .ico from it
 //  - build/icons/NxN.png: Linux desktop icon sizes
 //  - resources/icon.png (512): the window icon
 //  - resources/tray/tray-{idle,working-0..3,error}[Template][@2x].png: tray icons, coloured
 //    for Linux and Windows, black template images for macOS (the system tints them)
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -72,22 +71,8 @@ async function render(page, svg, size, path) {
 }
 
 async function main() {
-  const profile = await mkdtemp(join(tmpdir(), 'slipway-icons-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const page = await context.newPage();
+  const browser = await launchChromium({ width: 1024, height: 1024 });
+  const page = await browser.context.newPage();
   await mkdir(join(root, 'build', 'icons'), { recursive: true });
   await mkdir(join(root, 'resources', 'tray'), { recursive: true });
   await render(page, appIcon, 1024, join(root, 'build', 'icon.png'));
@@ -110,8 +95,7 @@ async function main() {
       await render(page, template, scale, join(root, 'resources', 'tray', `${name}Template${suffix}.png`));
     }
   }
-  await context.close();
-  await rm(profile, { recursive: true, force: true });
+  await browser.close();
   process.stdout.write('rendered build/icon.png, build/icons/, resources/icon.png and resources/tray/\n');
 }
 

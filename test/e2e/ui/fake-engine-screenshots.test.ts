@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoFakeEngine } from '../../../main/engine/fake/seed.js';
-import { hasChromium, launchChromium, type LaunchedBrowser } from './chromium.js';
+import { hasChromium, launchChromium, type LaunchedBrowser } from '../../../scripts/chromium.js';
 import { startFakeBridge, type FakeBridge } from './fake-bridge.js';
 import { skipReason } from './prerequisites.js';
 import { ensureRendererBuilt, REPO_ROOT } from './renderer-build.js';

@@ -16,7 +16,7 @@ import type { IpcResponse } from '../../../main/ipc/contract.js';
 import type { AddonState } from '../../../main/ipc/feature-services.js';
 import { desktopEngine, loadFeatureServices } from '../../../main/ipc/feature-loader.js';
 import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js';
-import { hasChromium, launchChromium, type LaunchedBrowser } from './chromium.js';
+import { hasChromium, launchChromium, type LaunchedBrowser } from '../../../scripts/chromium.js';
 import { skipReason } from './prerequisites.js';
 import { ensureRendererBuilt, REPO_ROOT } from './renderer-build.js';
 

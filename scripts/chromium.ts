@@ -1,6 +1,6 @@
-// Launches Debian's Chromium for UI tests through playwright-core, with the flags our
-// machines need (no sandbox in containers, no GPU, no network chatter) and a throw-away
-// profile.
+// Launches Debian's Chromium through playwright-core for UI tests, benchmarks and icon
+// rendering, with the flags our machines need (no sandbox in containers, no GPU, no network
+// chatter) and a throw-away profile.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
