@@ -2,18 +2,11 @@
 // stats, pods, events, Kubernetes node status and log tails. The Engine contract
 // (main/engine/types.ts) does not require them, so the app detects each one at run time and
 // the UI hides what is missing instead of inventing data.
+import type { NodeStats } from '../engine/provider.js';
 import type { Engine } from '../engine/types.js';
 
-/** CPU and memory of one node container at one moment. */
-export interface NodeStats {
-  node: string;
-  /** Percent of one host CPU (100 = one full core). */
-  cpuPercent: number;
-  memoryBytes: number;
-  memoryLimitBytes?: number;
-  /** Milliseconds since the epoch. */
-  at: number;
-}
+// One shape for node stats from the provider up to the renderer.
+export type { NodeStats };
 
 /** What Kubernetes says about a node (as opposed to its container). */
 export interface KubeNodeInfo {
