@@ -2,6 +2,7 @@
 # Builds the hermetic add-on images offline: Go binaries from the Go module proxy, Debian
 # packages, and Slipway's own stand-ins from images/addons/<dir> (kind "src": one binary whose
 # first argument picks the personality) for upstream images whose sources the proxy refuses.
+# Stand-ins are named as Slipway's and only enter the opt-in map (see write_overrides).
 # Each is packed FROM scratch as localhost/slipway/addons/<name>:<version>, labelled
 # with a hash of its inputs so a warm run only checks labels. Writes the image override map
 # the bundles are used through (docs/addons.md, "Air-gapped use").
@@ -25,9 +26,9 @@ traefik|go|github.com/traefik/traefik/v3@v3.6.13|./cmd/traefik|v3.6.13|docker.io
 snapshot-controller|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/snapshot-controller|v8.6.0|registry.k8s.io/sig-storage/snapshot-controller
 csi-snapshotter|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/csi-snapshotter|v8.6.0|registry.k8s.io/sig-storage/csi-snapshotter
 csi-provisioner|go|github.com/kubernetes-csi/external-provisioner/v6@v6.3.0|./cmd/csi-provisioner|v6.3.0|registry.k8s.io/sig-storage/csi-provisioner
-hostpathplugin|src|csi-hostpath|plugin|v0.1.0|registry.k8s.io/sig-storage/hostpathplugin
-node-driver-registrar|src|csi-hostpath|registrar|v0.1.0|registry.k8s.io/sig-storage/csi-node-driver-registrar
-livenessprobe|src|csi-hostpath|livenessprobe|v0.1.0|registry.k8s.io/sig-storage/livenessprobe
+slipway-csi-hostpath-plugin|src|csi-hostpath|plugin|v0.1.0|registry.k8s.io/sig-storage/hostpathplugin
+slipway-csi-hostpath-registrar|src|csi-hostpath|registrar|v0.1.0|registry.k8s.io/sig-storage/csi-node-driver-registrar
+slipway-csi-hostpath-livenessprobe|src|csi-hostpath|livenessprobe|v0.1.0|registry.k8s.io/sig-storage/livenessprobe
 TABLE
 )"
 
@@ -165,21 +166,32 @@ DOCKERFILE
   fi
 }
 
-write_overrides() {
-  local file="$cache/overrides.yaml"
+# Two maps: overrides.yaml holds only images built from upstream's own sources, and is what
+# `addons enable` uses by default. with-standins.yaml adds Slipway's stand-ins (kind "src") for
+# upstream images that cannot be built here; they are not upstream, so using them is a choice
+# the user (or a test) makes explicitly with --images.
+write_map() { # file kinds-regex header
+  local file="$1" kinds="$2" header="$3"
   {
-    echo "# Written by images/addons/build.sh: upstream repositories → hermetic local images."
+    echo "# Written by images/addons/build.sh: $header"
     echo "apiVersion: slipway.dev/v1alpha1"
     echo "kind: ImageOverrides"
     echo "images:"
-    while IFS='|' read -r name _ _ _ version upstream; do
+    while IFS='|' read -r name kind _ _ version upstream; do
+      [[ "$kind" =~ ^($kinds)$ ]] || continue
       # Only images that exist: an override to a missing image would break enable offline.
       if docker image inspect "$prefix/$name:$version" >/dev/null 2>&1; then
         echo "  $upstream: $prefix/$name:$version"
       fi
     done <<<"$table"
   } >"$file"
-  log "override map: $file"
+  log "image map: $file"
+}
+
+write_overrides() {
+  write_map "$cache/overrides.yaml" 'go|deb' 'upstream repositories → hermetic builds of their own sources.'
+  write_map "$cache/with-standins.yaml" 'go|deb|src' \
+    "the same, plus Slipway's stand-ins (images/addons/csi-hostpath) for upstream images that cannot be built offline."
 }
 
 main() {

@@ -3,7 +3,7 @@
 // Docker host side. Missing prerequisites skip loudly, and fail when CI=true.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
 import {
   dockerHostContainers,
@@ -21,6 +21,11 @@ export const OVERRIDES = join(
   process.env.SLIPWAY_CACHE_DIR ?? join(homedir(), '.cache/slipway'),
   'images/addons/overrides.yaml',
 );
+/**
+ * The same map plus Slipway's stand-ins for upstream images that cannot be built offline
+ * (csi-hostpath's plugin, registrar and livenessprobe). Tests that use it must say so.
+ */
+export const WITH_STANDINS = join(dirname(OVERRIDES), 'with-standins.yaml');
 export const HTTP_PORT = 18080;
 export const HTTPS_PORT = 18443;
 
@@ -70,7 +75,7 @@ export interface AddonCluster {
 }
 
 /** Create a cluster (1 control plane, 2 workers, host ports 18080/18443 → 80/443). */
-export async function createAddonCluster(name: string): Promise<AddonCluster> {
+export async function createAddonCluster(name: string, imageMap = OVERRIDES): Promise<AddonCluster> {
   const { createDefaultEngine } = await import('../../../main/engine/index.js');
   const engine = await createDefaultEngine();
   const spec = clusterSpecSchema.parse({
@@ -91,7 +96,7 @@ export async function createAddonCluster(name: string): Promise<AddonCluster> {
   const context: AddonContext = {
     engine,
     host: { nodes: engineNodeAccess(engine), containers: dockerHostContainers() },
-    overrides: await loadImageOverrides(OVERRIDES),
+    overrides: await loadImageOverrides(imageMap),
   };
   return {
     name,
