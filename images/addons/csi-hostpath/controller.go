@@ -37,13 +37,15 @@ func (s *controllerServer) topology() []*csi.Topology {
 
 // onThisNode reports whether the requested topology (if any) allows this node.
 func (s *controllerServer) onThisNode(requirement *csi.TopologyRequirement) bool {
-	wanted := append(requirement.GetRequisite(), requirement.GetPreferred()...)
-	if len(wanted) == 0 {
+	requisite, preferred := requirement.GetRequisite(), requirement.GetPreferred()
+	if len(requisite) == 0 && len(preferred) == 0 {
 		return true
 	}
-	for _, topology := range wanted {
-		if topology.GetSegments()[topologyKey] == s.nodeID {
-			return true
+	for _, list := range [][]*csi.Topology{requisite, preferred} {
+		for _, topology := range list {
+			if topology.GetSegments()[topologyKey] == s.nodeID {
+				return true
+			}
 		}
 	}
 	return false
