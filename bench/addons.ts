@@ -3,11 +3,16 @@
 // rewritten). Needs Docker, the node image, the add-on images and the engine. Where upstream
 // images cannot be built offline and Slipway has a stand-in (csi-hostpath), the row is
 // measured with the stand-in and says so.
-import Docker from 'dockerode';
 import { writeSection } from './benchmarks-file.js';
-import { enableAddon, loadBundle } from '../main/addons/index.js';
+import { enableAddon } from '../main/addons/index.js';
 import { existsSync } from 'node:fs';
-import { createAddonCluster, missingPrerequisite, OVERRIDES, WITH_STANDINS } from '../test/e2e/addons/fixture.js';
+import {
+  createAddonCluster,
+  missingPrerequisite,
+  OVERRIDES,
+  unbuildableImages,
+  WITH_STANDINS,
+} from '../test/e2e/addons/fixture.js';
 
 const TARGETS: Record<string, number> = {
   registry: 5,
@@ -29,7 +34,7 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   try {
     for (const addon of Object.keys(TARGETS)) {
-      const unavailable = await unbuildableImagesMissing(addon);
+      const unavailable = (await unbuildableImages(addon)).missing.map((ref) => ref.split('/').pop() ?? ref);
       const standIn = unavailable.length > 0 && standins && covered(cluster.context.overrides ?? {}, unavailable);
       if (unavailable.length > 0 && !standIn) {
         rows.push(
@@ -63,26 +68,6 @@ async function main(): Promise<void> {
 function covered(overrides: Record<string, string>, missing: string[]): boolean {
   const repositories = Object.keys(overrides).map((key) => key.split('/').pop() ?? key);
   return missing.every((name) => repositories.includes(name.split(':')[0] ?? name));
-}
-
-/** Upstream images of a bundle that the hermetic build cannot make and that this host lacks. */
-async function unbuildableImagesMissing(addon: string): Promise<string[]> {
-  const bundle = await loadBundle(addon);
-  const docker = new Docker();
-  const missing: string[] = [];
-  for (const image of Object.values(bundle.document.images).filter((i) => !i.hermetic)) {
-    if (
-      !(await docker
-        .getImage(image.ref)
-        .inspect()
-        .then(
-          () => true,
-          () => false,
-        ))
-    )
-      missing.push(image.ref.split('/').pop() ?? image.ref);
-  }
-  return missing;
 }
 
 async function writeRows(rows: string[]): Promise<void> {

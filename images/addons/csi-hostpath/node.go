@@ -34,11 +34,8 @@ func (s *nodeServer) NodeGetCapabilities(context.Context, *csi.NodeGetCapabiliti
 
 func (s *nodeServer) NodePublishVolume(_ context.Context, req *csi.NodePublishVolumeRequest) (*csi.NodePublishVolumeResponse, error) {
 	id, target := req.GetVolumeId(), req.GetTargetPath()
-	if err := checkID(id); err != nil {
-		return nil, invalidID(err)
-	}
-	if target == "" {
-		return nil, status.Error(codes.InvalidArgument, "target path is required")
+	if err := checkPublishArgs(id, target); err != nil {
+		return nil, err
 	}
 	if err := checkCapabilities([]*csi.VolumeCapability{req.GetVolumeCapability()}); err != nil {
 		return nil, err
@@ -74,11 +71,8 @@ func (s *nodeServer) NodePublishVolume(_ context.Context, req *csi.NodePublishVo
 
 func (s *nodeServer) NodeUnpublishVolume(_ context.Context, req *csi.NodeUnpublishVolumeRequest) (*csi.NodeUnpublishVolumeResponse, error) {
 	id, target := req.GetVolumeId(), req.GetTargetPath()
-	if err := checkID(id); err != nil {
-		return nil, invalidID(err)
-	}
-	if target == "" {
-		return nil, status.Error(codes.InvalidArgument, "target path is required")
+	if err := checkPublishArgs(id, target); err != nil {
+		return nil, err
 	}
 	mounted, err := isMountPoint(target)
 	if err != nil {
@@ -99,4 +93,15 @@ func (s *nodeServer) NodeUnpublishVolume(_ context.Context, req *csi.NodeUnpubli
 	}
 	logf(1, "unpublished volume %s from %s", id, target)
 	return &csi.NodeUnpublishVolumeResponse{}, nil
+}
+
+// checkPublishArgs checks what publish and unpublish both need: a plain volume ID and a target.
+func checkPublishArgs(id, target string) error {
+	if err := checkID(id); err != nil {
+		return invalidID(err)
+	}
+	if target == "" {
+		return status.Error(codes.InvalidArgument, "target path is required")
+	}
+	return nil
 }

@@ -7,38 +7,22 @@
 // explicitly through the with-standins image map, and say so. The rest (csi-provisioner,
 // csi-snapshotter, snapshot-controller, the CRDs) is upstream, built from source.
 import { existsSync } from 'node:fs';
-import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disableAddon, enableAddon, loadBundle } from '../../../main/addons/index.js';
+import { disableAddon, enableAddon } from '../../../main/addons/index.js';
 import {
   createAddonCluster,
   missingPrerequisite,
   OVERRIDES,
   reportMissing,
+  unbuildableImages,
   WITH_STANDINS,
   type AddonCluster,
 } from './fixture.js';
 import { eventually } from '../eventually.js';
 import { runVolumeChecks } from './volume-checks.js';
 
-const docker = new Docker();
-const bundle = await loadBundle('csi-hostpath');
-const notBuildable = Object.values(bundle.document.images)
-  .filter((image) => !image.hermetic)
-  .map((image) => image.ref);
-const upstreamPresent = (
-  await Promise.all(
-    notBuildable.map((ref) =>
-      docker
-        .getImage(ref)
-        .inspect()
-        .then(
-          () => true,
-          () => false,
-        ),
-    ),
-  )
-).every(Boolean);
+const { all: notBuildable, missing } = await unbuildableImages('csi-hostpath');
+const upstreamPresent = missing.length === 0;
 const skip = reportMissing(
   (await missingPrerequisite()) ??
     (upstreamPresent || existsSync(WITH_STANDINS)

@@ -3,20 +3,13 @@
 // package), so unless the upstream image is on this host the UI itself is NOT tested here:
 // everything else is (objects applied, the view-only role, the token, disable).
 import { CoreV1Api, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
-import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon, mintServiceAccountToken } from '../../../main/addons/index.js';
-import { createAddonCluster, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
+import { createAddonCluster, imagePresent, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
 
 const skip = reportMissing(await missingPrerequisite(), 'dashboard e2e');
 const HEADLAMP = 'ghcr.io/headlamp-k8s/headlamp:v0.45.0';
-const headlampPresent = await new Docker()
-  .getImage(HEADLAMP)
-  .inspect()
-  .then(
-    () => true,
-    () => false,
-  );
+const headlampPresent = await imagePresent(HEADLAMP);
 if (!headlampPresent)
   console.warn(
     `\n*** dashboard e2e: ${HEADLAMP} is not on this host and cannot be built offline; the Headlamp UI is not tested, its objects, RBAC and token are ***\n`,

@@ -8,6 +8,7 @@ import Docker from 'dockerode';
 import {
   dockerHostContainers,
   engineNodeAccess,
+  loadBundle,
   loadImageOverrides,
   type AddonContext,
 } from '../../../main/addons/index.js';
@@ -37,16 +38,7 @@ export async function missingPrerequisite(): Promise<string | undefined> {
   } catch {
     return 'Docker is not reachable';
   }
-  if (
-    !(await docker
-      .getImage(NODE_IMAGE)
-      .inspect()
-      .then(
-        () => true,
-        () => false,
-      ))
-  )
-    return `the node image ${NODE_IMAGE} is missing (images/node/build.sh)`;
+  if (!(await imagePresent(NODE_IMAGE))) return `the node image ${NODE_IMAGE} is missing (images/node/build.sh)`;
   if (!existsSync(OVERRIDES))
     return `the hermetic add-on images are missing (npm run images:addons writes ${OVERRIDES})`;
   try {
@@ -56,6 +48,27 @@ export async function missingPrerequisite(): Promise<string | undefined> {
     return `the cluster engine is not available (${(error as Error).message})`;
   }
   return undefined;
+}
+
+/** Whether the host's Docker has the image. */
+export function imagePresent(ref: string): Promise<boolean> {
+  return new Docker()
+    .getImage(ref)
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
+/** A bundle's upstream images the hermetic build cannot make (`all`), and those this host lacks. */
+export async function unbuildableImages(addon: string): Promise<{ all: string[]; missing: string[] }> {
+  const bundle = await loadBundle(addon);
+  const all = Object.values(bundle.document.images)
+    .filter((image) => !image.hermetic)
+    .map((image) => image.ref);
+  const present = await Promise.all(all.map(imagePresent));
+  return { all, missing: all.filter((_, index) => !present[index]) };
 }
 
 /** Skip loudly, or throw under CI so a missing prerequisite can never pass silently. */
