@@ -9,10 +9,12 @@ export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 export DEBIAN_FRONTEND=noninteractive
 
 say() { printf '[setup] %s\n' "$*"; }
-as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+# sudo -n: never stop to ask for a password (CI and the quickstart are non-interactive).
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi; }
 
-# Debian packages: the container engine, debootstrap for the node image, Chromium for UI tests.
-packages=(docker.io debootstrap chromium ca-certificates git pigz)
+# Debian packages: the container engine, debootstrap for the node image, Chromium for UI tests,
+# and a C compiler for the pause binary (the hermetic builds need cgo nowhere else).
+packages=(docker.io debootstrap chromium ca-certificates git pigz gcc libc6-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -49,11 +51,14 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
   echo "$lock_hash" >"$stamp"
 fi
 
+# Go for the hermetic builds (Debian's is too old; see the script).
+bash "$root/scripts/install-go.sh"
+
 # Hermetic images (no container registry is reachable): cached, so warm runs take seconds.
-for build in images/node/build.sh images/addons/build.sh; do
-  if [[ -x "$root/$build" ]]; then
-    say "building $(dirname "$build") images"
-    bash "$root/$build"
-  fi
-done
+# The node image's root file system comes from debootstrap, which needs root; the add-on
+# images do not, and their image map belongs in the invoking user's cache.
+say "building the node image"
+as_root env "PATH=$PATH" bash "$root/images/node/build.sh"
+say "building the add-on images"
+bash "$root/images/addons/build.sh"
 say "host ready"
