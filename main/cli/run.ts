@@ -19,7 +19,9 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
     stdout: (t: string) => process.stdout.write(t),
     stderr: (t: string) => process.stderr.write(t),
   };
-  const verbose = argv.includes('--verbose');
+  // Only Slipway's own arguments: after `--` they belong to kubectl.
+  const separator = argv.indexOf('--');
+  const verbose = (separator === -1 ? argv : argv.slice(0, separator)).includes('--verbose');
   const controller = new AbortController();
   // Stays registered for the whole run: with `once`, signal-exit (loaded by proper-lockfile)
   // would see itself as the last listener and re-raise SIGINT, killing us mid-cleanup.

@@ -108,6 +108,15 @@ describe('engine verbs', () => {
     expect((await run('kubectl', 'solo', '--', 'get', 'pod', 'nope')).exitCode).toBe(1);
   });
 
+  it('takes --verbose after `--` as a kubectl argument, not as its own flag', async () => {
+    const { run } = harness();
+    const passedOn = await run('kubectl', 'absent', '--', 'get', 'pods', '--verbose');
+    expect(passedOn.exitCode).toBe(2);
+    expect(passedOn.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const own = await run('--verbose', 'kubectl', 'absent', '--', 'get', 'pods');
+    expect(own.stderr).toMatch(/\n\s+at /);
+  });
+
   it('kubeconfig prints a standalone kubeconfig for the host endpoint', async () => {
     const { run, spec } = harness();
     await run('create', '-f', spec, '--wait', '0');
