@@ -1,16 +1,22 @@
 // Step "provision-nodes": every node container (and the HA load balancer) is created and
 // booted in parallel; the first failure fails the step.
 import { Label } from '../labels.js';
-import { allNodes, type NodePlan } from '../plan/types.js';
+import { allNodes, bootstrapNode, type ClusterPlan, type NodePlan } from '../plan/types.js';
 import type { BuildContext } from './context.js';
 import type { Step } from './pipeline.js';
 import { settleAll } from '../settle-all.js';
-import { installServiceGuard } from '../service-guard.js';
+import { installServiceGuard, type ApiEndpoint } from '../service-guard.js';
+import { API_SERVER_PORT } from '../plan/plan-cluster.js';
 
 /** Labels of one container: shared ones, plus the creation spec on control planes. */
 function labelsFor(context: BuildContext, node: NodePlan): Record<string, string> {
   if (node.role !== 'control-plane') return context.labels;
   return { ...context.labels, [Label.spec]: JSON.stringify(context.plan.spec) };
+}
+
+/** Where nodes reach the API server: the load balancer in HA, else the only control plane. */
+function apiEndpointOf(plan: ClusterPlan): ApiEndpoint {
+  return { address: (plan.loadBalancer ?? bootstrapNode(plan)).ipv4, port: API_SERVER_PORT };
 }
 
 async function provisionNodes(context: BuildContext): Promise<void> {
@@ -28,6 +34,7 @@ async function provisionNodes(context: BuildContext): Promise<void> {
           context.provider,
           node.name,
           context.plan.spec.spec.networking.serviceSubnet,
+          apiEndpointOf(context.plan),
           context.signal,
         );
       context.log(`${node.name} up at ${node.ipv4}`);
