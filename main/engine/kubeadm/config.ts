@@ -37,8 +37,18 @@ export function certSans(plan: ClusterPlan): string[] {
   return [...new Set(sans)];
 }
 
+/**
+ * With one control plane there is nobody to elect. Leader election then only costs time: a
+ * restarted kube-controller-manager or scheduler waits out the lease its killed predecessor
+ * never released (15 s), and until then no EndpointSlice follows CoreDNS's new pod IPs.
+ */
+function leaderElectionArgs(plan: ClusterPlan): Args {
+  return plan.controlPlanes.length === 1 ? { 'leader-elect': 'false' } : {};
+}
+
 function clusterConfiguration(inputs: KubeadmInputs): Doc {
   const { plan, version } = inputs;
+  const leaderElection = leaderElectionArgs(plan);
   return {
     apiVersion: kubeadmApiVersion(version),
     kind: 'ClusterConfiguration',
@@ -47,7 +57,10 @@ function clusterConfiguration(inputs: KubeadmInputs): Doc {
     controlPlaneEndpoint: plan.controlPlaneEndpoint,
     apiServer: { certSANs: certSans(plan) },
     // The hostpath provisioner backs the fallback StorageClass when an image has no storage manifest.
-    controllerManager: { extraArgs: extraArgs(version, { 'enable-hostpath-provisioner': 'true' }) },
+    controllerManager: {
+      extraArgs: extraArgs(version, { 'enable-hostpath-provisioner': 'true', ...leaderElection }),
+    },
+    ...(Object.keys(leaderElection).length > 0 ? { scheduler: { extraArgs: extraArgs(version, leaderElection) } } : {}),
     networking: {
       podSubnet: plan.spec.spec.networking.podSubnet,
       serviceSubnet: plan.spec.spec.networking.serviceSubnet,

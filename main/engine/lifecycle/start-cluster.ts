@@ -72,6 +72,7 @@ function waitStep(
         deadline: Date.now() + (options.waitTimeoutMs ?? DEFAULT_WAIT_MS),
         fresh: { since, nodes: records.filter((n) => n.state !== 'running').map((n) => n.name) },
         signal: options.signal,
+        log: (message) => options.onProgress?.({ kind: 'log', step: 'wait-ready', message }),
       });
     },
   };

@@ -72,7 +72,13 @@ describe('kubeadm init config', () => {
       controlPlaneEndpoint: 'demo-control-plane:6443',
       networking: { podSubnet: '10.244.0.0/16', serviceSubnet: '10.96.0.0/16' },
       apiServer: { certSANs: ['localhost', '127.0.0.1'] },
-      controllerManager: { extraArgs: [{ name: 'enable-hostpath-provisioner', value: 'true' }] },
+      controllerManager: {
+        extraArgs: [
+          { name: 'enable-hostpath-provisioner', value: 'true' },
+          { name: 'leader-elect', value: 'false' },
+        ],
+      },
+      scheduler: { extraArgs: [{ name: 'leader-elect', value: 'false' }] },
     });
   });
 
@@ -134,6 +140,9 @@ describe('kubeadm init config', () => {
     const cluster = byKind(initDocs(ha), 'ClusterConfiguration');
     expect(cluster.controlPlaneEndpoint).toBe('ha-external-load-balancer:6443');
     expect(cluster.apiServer?.certSANs).toEqual(['localhost', '127.0.0.1', '192.168.1.5', '172.20.5.9']);
+    // Three control planes elect one leader among their controller managers and schedulers.
+    expect(cluster).not.toHaveProperty('scheduler');
+    expect(JSON.stringify(cluster)).not.toContain('leader-elect');
   });
 
   it('lists SANs once when the API listens everywhere', () => {
