@@ -2,7 +2,7 @@
 // It holds no cluster state of its own; every answer comes from the containers' labels.
 import { stringify } from 'yaml';
 import { addonContextForEngine, installSpecAddons } from '../addons/node-hooks.js';
-import { NotFound, SlipwayError, UsageError } from '../errors.js';
+import { NotFound, SlipwayError, SpecInvalid, UsageError } from '../errors.js';
 import { kubeconfigPath } from '../kube/kubeconfig-file.js';
 import { standaloneKubeconfig } from '../kube/kubeconfig-rewrite.js';
 import { validateClusterSpecValue, type ClusterSpec } from '../spec/index.js';
@@ -96,11 +96,26 @@ export class ClusterEngine implements Engine {
     return stringify(standaloneKubeconfig(entry));
   }
 
+  /**
+   * The creation spec, with the Kubernetes version the nodes run filled in when the spec left
+   * it open. Undefined when nothing was recorded; SpecInvalid (every problem) when the record
+   * does not validate, so "no such cluster" (NotFound) and "bad record" stay apart.
+   */
   async recordedSpec(name: string): Promise<ClusterSpec | undefined> {
-    const text = (await this.nodesOf(name)).find((node) => node.labels[Label.spec])?.labels[Label.spec];
+    const records = await this.nodesOf(name);
+    const text = records.find((node) => node.labels[Label.spec])?.labels[Label.spec];
     if (!text) return undefined;
-    const result = validateClusterSpecValue(JSON.parse(text));
-    return result.ok ? result.spec : undefined;
+    const source = `the spec recorded on cluster "${name}"`;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new SpecInvalid([{ path: '', message: 'is not JSON' }], { source, cause: error });
+    }
+    const version = records.find((node) => node.labels[Label.kubernetesVersion])?.labels[Label.kubernetesVersion];
+    const result = validateClusterSpecValue(withKubernetesVersion(value, version));
+    if (!result.ok) throw new SpecInvalid(result.problems, { source });
+    return result.spec;
   }
 
   loadImages(name: string, images: readonly string[], options: TaskOptions = {}): Promise<void> {
@@ -169,4 +184,13 @@ export class ClusterEngine implements Engine {
     if (!node) throw new NotFound(`cluster "${name}" has no control-plane node`);
     return node;
   }
+}
+
+/** A recorded spec value with `version` as spec.kubernetesVersion when the spec left it open. */
+function withKubernetesVersion(value: unknown, version: string | undefined): unknown {
+  const inner = (value as { spec?: unknown } | null)?.spec;
+  if (version === undefined || !/^v\d+\.\d+\.\d+$/.test(version)) return value;
+  if (inner === null || typeof inner !== 'object') return value;
+  if ((inner as { kubernetesVersion?: unknown }).kubernetesVersion !== undefined) return value;
+  return { ...(value as object), spec: { ...inner, kubernetesVersion: version } };
 }

@@ -1,5 +1,6 @@
 // Typed errors of the export edge: the CLI refuses an export whose issues include errors.
-import { ExitCode, SlipwayError } from '../errors.js';
+import { ExitCode, SlipwayError, SpecInvalid, type SlipwayErrorOptions } from '../errors.js';
+import type { RejectedSet } from './site/set-arguments.js';
 import type { ExportIssue, ExportTarget } from './types.js';
 
 /** Required site inputs are missing; `keys` names every one (e.g. vks.vmClass). */
@@ -30,5 +31,21 @@ export class ExportRefused extends SlipwayError {
     super(`export to ${target} refused: ${count} (listed above)`);
     this.target = target;
     this.errors = errors;
+  }
+}
+
+/**
+ * `--set` values that do not validate. `problems` keep the site keys as paths (the desktop
+ * app shows each under its field); `rejected` pairs each with the argument that gave it.
+ */
+export class SiteSetInvalid extends SpecInvalid {
+  readonly rejected: readonly RejectedSet[];
+
+  constructor(rejected: readonly RejectedSet[], options: SlipwayErrorOptions = {}) {
+    super(
+      rejected.map((found) => found.problem),
+      { ...options, source: '--set' },
+    );
+    this.rejected = rejected;
   }
 }

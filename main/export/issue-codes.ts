@@ -10,7 +10,7 @@ export const ISSUE_CODES = {
     'The value is carried over approximately: sizes rounded to a machine class, versions to a minor or release, counts per zone, labels that need extra setup to reach Nodes.',
   DEPRECATED_TARGET: 'The requested API version or document kind is deprecated on the platform; prefer the default.',
   RETIRED_ADDON:
-    'The add-on, or the upstream project it stands for, is retired or archived upstream; use the named successor.',
+    "The target's own counterpart of an add-on (such as GKE's kubernetesDashboard) is retired or archived upstream; it is not used, and the message names the successor.",
   ODD_CONTROL_PLANE: 'The control-plane count is not one the target accepts (etcd quorum or platform limits).',
   FEATURE_GATE_REQUIRED: 'The exported field only works with a feature gate enabled on the management cluster.',
   ADDON_MAPPING: 'A local add-on maps to its production equivalent; the message says what is exported and what to do.',

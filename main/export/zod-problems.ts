@@ -1,4 +1,6 @@
 // Converts Zod issues into Slipway problems with paths and, when the text was YAML, positions.
+// Parse with `{ reportInput: true }`: without the input, a wrong type cannot be told from a
+// missing value.
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { formatPath, type PathSegment } from '../spec/problem-path.js';

@@ -1,26 +1,28 @@
 // `slipway export (-f FILE | --cluster NAME) --target T`: turn a cluster spec into the documents
 // a production platform accepts, with every lossy or platform-fixed value reported.
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { ExitCode, NotFound, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { writeExportDir } from '../../export/files/export-dir.js';
 import {
   EXPORT_TARGETS,
   ExportRefused,
   SiteInputMissing,
+  SiteSetInvalid,
+  countBySeverity,
   exportSpec,
   loadSiteInputs,
   missingSiteInputs,
   renderStream,
   type ExportResult,
   type ExportTarget,
+  type SiteInputs,
 } from '../../export/index.js';
+import { readRunningClusterSpec } from '../../export/running-cluster-spec.js';
 import { loadClusterSpec, type ClusterSpec } from '../../spec/index.js';
 import type { CliContext } from '../context.js';
-import { reportIssues, summarise } from '../export-report.js';
+import { formatIssue, reportIssues, summarise } from '../export-report.js';
 import { collectKeyValue, outputOption, type OutputFlags } from '../options.js';
 import { readInputFile } from '../read-input.js';
-import { SilentExit } from '../silent-exit.js';
 
 interface ExportFlags extends OutputFlags {
   file?: string;
@@ -38,7 +40,7 @@ export function registerExport(program: Command, context: CliContext): void {
     .command('export')
     .description('export a cluster spec to capi, vks, tkgi, gke or kind (see docs/export.md)')
     .option('-f, --file <file>', 'cluster spec YAML file ("-" for standard input)')
-    .option('--cluster <name>', 'export the spec a cluster was created from')
+    .option('--cluster <name>', 'export what a cluster runs: its recorded spec, version and add-ons')
     .addOption(new Option('--target <target>', 'production platform').choices(EXPORT_TARGETS).makeOptionMandatory())
     .option('--site <file>', 'site inputs YAML: what the platform needs that a local spec cannot know')
     .option(
@@ -58,39 +60,10 @@ export function registerExport(program: Command, context: CliContext): void {
     .addOption(outputOption())
     .action(async (flags: ExportFlags) => {
       const spec = await readSpec(flags, context);
-      const site = loadSiteInputs({
-        ...(flags.site !== undefined && { text: await readInputFile(flags.site, '--site'), sourceName: flags.site }),
-        sets: flags.set,
-      });
+      const site = await readSite(flags);
       const result = exportSpec(spec, flags.target, { site, apiVersion: flags.apiVersion, legacyTkc: flags.legacyTkc });
-      const errors = result.issues.filter((found) => found.severity === 'error');
-      if (flags.output === 'json') {
-        // With -o DIR the files are written too; stdout stays one JSON object.
-        if (flags.outDir !== undefined && errors.length === 0) await writeFiles(flags.outDir, result, () => undefined);
-        printJson(result, errors.length, context);
-        return;
-      }
-      if (errors.length > 0) {
-        reportIssues(
-          context.stderr,
-          summarise(`export to ${flags.target} refused`, undefined, result.issues),
-          result.issues,
-        );
-        const missing = missingSiteInputs(result);
-        throw missing.length > 0
-          ? new SiteInputMissing(flags.target, missing)
-          : new ExportRefused(flags.target, errors);
-      }
-      if (flags.outDir !== undefined)
-        await writeFiles(flags.outDir, result, (path) => {
-          context.stdout(`wrote ${path}\n`);
-        });
-      else context.stdout(renderStream(result.documents));
-      reportIssues(
-        context.stderr,
-        summarise(`export of ${spec.metadata.name} to ${flags.target}`, result.documents.length, result.issues),
-        result.issues,
-      );
+      if (flags.output === 'json') await printJson(result, flags, context);
+      else await printText(spec, result, flags, context);
     });
 }
 
@@ -101,28 +74,80 @@ async function readSpec(flags: ExportFlags, context: CliContext): Promise<Cluste
     });
   }
   if (flags.file !== undefined) return loadClusterSpec(await readInputFile(flags.file, '--file'), flags.file);
-  const name = flags.cluster ?? '';
-  const engine = await context.engine();
-  const spec = await engine.recordedSpec(name);
-  if (spec === undefined)
-    throw new NotFound(`cluster "${name}" has no recorded spec`, { hint: 'export its spec file with -f FILE instead' });
-  return spec;
+  const running = await readRunningClusterSpec(await context.engine(), flags.cluster ?? '');
+  for (const note of running.notes) context.stderr(`note: ${note}\n`);
+  return running.spec;
 }
 
-function printJson(result: ExportResult, errorCount: number, context: CliContext): void {
-  const { target, documents, issues } = result;
-  context.stdout(
-    `${JSON.stringify({ target, documents, issues, missingSiteInputs: missingSiteInputs(result) }, null, 2)}\n`,
-  );
-  if (errorCount > 0) throw new SilentExit(ExitCode.invalidInput);
-}
-
-async function writeFiles(dir: string, result: ExportResult, wrote: (path: string) => void): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const document of result.documents) {
-    const path = join(dir, document.file);
-    await writeFile(path, result.files[document.file] ?? '');
-    if (document.format === 'shell') await chmod(path, 0o755);
-    wrote(path);
+async function readSite(flags: ExportFlags): Promise<SiteInputs> {
+  const text = flags.site === undefined ? undefined : await readInputFile(flags.site, '--site');
+  try {
+    return loadSiteInputs({ text, sourceName: flags.site, sets: flags.set });
+  } catch (error) {
+    if (!(error instanceof SiteSetInvalid)) throw error;
+    // Each bad value is blamed on the --set argument that gave it, as the user typed it.
+    const lines = error.rejected.map((found) => `--set ${found.argument}: ${found.problem.message}`);
+    const message = lines.length === 1 ? (lines[0] ?? '') : `bad --set values:\n  ${lines.join('\n  ')}`;
+    throw new UsageError(message, { cause: error, hint: error.hint });
   }
+}
+
+/** Documents (or the files written) on stdout, issues and a summary on stderr. */
+async function printText(
+  spec: ClusterSpec,
+  result: ExportResult,
+  flags: ExportFlags,
+  context: CliContext,
+): Promise<void> {
+  const counts = countBySeverity(result.issues);
+  const what =
+    counts.error > 0 ? `export to ${flags.target} refused` : `export of ${spec.metadata.name} to ${flags.target}`;
+  const summary = summarise(what, counts.error > 0 ? undefined : result.documents.length, result.issues);
+  if (flags.outDir === undefined && counts.error === 0) context.stdout(renderStream(result.documents));
+  reportIssues(context.stderr, summary, result.issues);
+  refuseErrors(result);
+  if (flags.outDir !== undefined) await writeOutDir(result, flags.outDir, context, { listFiles: true });
+}
+
+/** One JSON object on stdout (documents, issues, counts); refusals and write failures on stderr. */
+async function printJson(result: ExportResult, flags: ExportFlags, context: CliContext): Promise<void> {
+  const { target, documents, issues } = result;
+  const summary = countBySeverity(issues);
+  const json = { target, documents, issues, missingSiteInputs: missingSiteInputs(result), summary };
+  context.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  for (const found of issues.filter((candidate) => candidate.severity === 'error'))
+    context.stderr(`${formatIssue(found)}\n`);
+  refuseErrors(result);
+  // With -o DIR the files are written too; stdout stays one JSON object.
+  if (flags.outDir !== undefined) await writeOutDir(result, flags.outDir, context, { listFiles: false });
+}
+
+/** Throw the typed refusal when the export found errors (exit status 2). */
+function refuseErrors(result: ExportResult): void {
+  const errors = result.issues.filter((found) => found.severity === 'error');
+  if (errors.length === 0) return;
+  const missing = missingSiteInputs(result);
+  throw missing.length > 0 ? new SiteInputMissing(result.target, missing) : new ExportRefused(result.target, errors);
+}
+
+/** Write every document into DIR in one step, then say what changed there. */
+async function writeOutDir(
+  result: ExportResult,
+  dir: string,
+  context: CliContext,
+  options: { listFiles: boolean },
+): Promise<void> {
+  const files = result.documents.map((document) => ({
+    name: document.file,
+    content: result.files[document.file] ?? '',
+    executable: document.format === 'shell',
+  }));
+  const changes = await writeExportDir({ dir, flag: '-o', target: result.target, files });
+  if (options.listFiles) {
+    for (const path of changes.written) context.stdout(`wrote ${path}\n`);
+    for (const path of changes.removed)
+      context.stdout(`removed ${path} (an earlier export wrote it; this one does not)\n`);
+  }
+  for (const path of changes.kept)
+    context.stderr(`note: kept ${path}: an earlier export wrote it, but it was changed since; delete it if stale\n`);
 }

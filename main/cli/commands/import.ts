@@ -1,9 +1,10 @@
 // `slipway import --from kind FILE [-o FILE]`: turn a kind config into a Slipway spec, so kind
 // users can move over; whatever kind can say that a spec cannot is reported.
-import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { Document } from 'yaml';
-import { importKindConfig } from '../../export/index.js';
+import { writeFileAtomically } from '../../export/files/atomic-file.js';
+import { withOutputPath } from '../../export/files/output-path-error.js';
+import { countBySeverity, importKindConfig } from '../../export/index.js';
 import type { CliContext } from '../context.js';
 import { reportIssues, summarise } from '../export-report.js';
 import { outputOption, type OutputFlags } from '../options.js';
@@ -20,22 +21,28 @@ export function registerImport(program: Command, context: CliContext): void {
     .description('import a kind config as a Slipway cluster spec')
     .argument('<file>', 'kind config YAML ("-" for standard input)')
     .addOption(new Option('--from <format>', 'what the file is').choices(['kind']).makeOptionMandatory())
-    .option('-o, --out <file>', 'write the spec to FILE instead of printing it')
+    .option('-o, --out <file>', 'write the spec YAML to FILE (its folder must exist) instead of printing it')
     .addOption(outputOption())
     .action(async (file: string, flags: ImportFlags) => {
       const imported = importKindConfig(await readInputFile(file, 'FILE'), file);
-      if (flags.output === 'json') {
-        context.stdout(`${JSON.stringify({ spec: imported.specInput, issues: imported.issues }, null, 2)}\n`);
-        return;
-      }
       const document = new Document(imported.specInput);
       document.commentBefore = ` Imported from kind config ${file} by slipway import --from kind`;
       const text = document.toString({ lineWidth: 0 });
-      if (flags.out === undefined) context.stdout(text);
-      else {
-        await writeFile(flags.out, text);
-        context.stdout(`wrote ${flags.out}\n`);
+      // -o is honoured with --output json too: the spec goes to FILE, the JSON to stdout.
+      if (flags.out !== undefined)
+        await withOutputPath('-o', flags.out, () => writeFileAtomically(flags.out ?? '', text));
+      if (flags.output === 'json') {
+        const { specInput: spec, issues } = imported;
+        const json = {
+          spec,
+          issues,
+          summary: countBySeverity(issues),
+          ...(flags.out !== undefined && { wrote: flags.out }),
+        };
+        context.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        return;
       }
+      context.stdout(flags.out === undefined ? text : `wrote ${flags.out}\n`);
       reportIssues(context.stderr, summarise(`import of ${file}`, 1, imported.issues), imported.issues);
     });
 }

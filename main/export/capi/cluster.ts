@@ -60,14 +60,18 @@ export function buildTopologyCluster(input: CapiClusterInput): KubeObject {
 
 function machineDeployment(pool: WorkerPool, index: number, input: CapiClusterInput): Record<string, unknown> {
   const base: Record<string, unknown> = { class: input.workerClass, name: pool.name, replicas: pool.replicas };
-  return { ...base, ...(input.decoratePool?.(pool, index) ?? defaultPoolFields(pool)) };
+  return { ...base, ...(input.decoratePool?.(pool, index) ?? defaultPoolFields(pool, input.apiVersion)) };
 }
 
-/** Labels on machine metadata and taints propagated to Nodes (plain Cluster API). */
-function defaultPoolFields(pool: WorkerPool): Record<string, unknown> {
+/**
+ * Labels on machine metadata and, on v1beta2, taints propagated to Nodes (plain Cluster API).
+ * Topology taints arrived with Cluster API 1.13 in v1beta2 only; v1beta1 is for management
+ * clusters older than 1.11, so there the taints are left out and reported (capiPoolIssues).
+ */
+function defaultPoolFields(pool: WorkerPool, apiVersion: CapiApiVersion): Record<string, unknown> {
   return {
     ...(Object.keys(pool.labels).length > 0 && { metadata: { labels: pool.labels } }),
-    ...(pool.taints.length > 0 && { taints: pool.taints.map(machineTaint) }),
+    ...(pool.taints.length > 0 && apiVersion === 'v1beta2' && { taints: pool.taints.map(machineTaint) }),
   };
 }
 
@@ -84,8 +88,8 @@ function machineTaint(taint: Taint): Record<string, unknown> {
 const nodeSyncedLabel =
   /^(node-role\.kubernetes\.io\/|([^/]*\.)?node-restriction\.kubernetes\.io\/|([^/]*\.)?node\.cluster\.x-k8s\.io\/)/;
 
-/** Issues for pools: labels that will not reach Nodes, taints behind a feature gate, sizes. */
-export function capiPoolIssues(spec: ClusterSpec): ExportIssue[] {
+/** Issues for pools: labels that will not reach Nodes, taints behind a gate or left out, sizes. */
+export function capiPoolIssues(spec: ClusterSpec, apiVersion: CapiApiVersion): ExportIssue[] {
   const issues: ExportIssue[] = [];
   spec.spec.workers.forEach((pool, index) => {
     const unsynced = Object.keys(pool.labels).filter((key) => !nodeSyncedLabel.test(key));
@@ -100,16 +104,7 @@ export function capiPoolIssues(spec: ClusterSpec): ExportIssue[] {
         ),
       );
     }
-    if (pool.taints.length > 0) {
-      issues.push(
-        issue(
-          'FEATURE_GATE_REQUIRED',
-          'warning',
-          poolPath(index, 'taints'),
-          `taints of pool "${pool.name}" are exported as topology taints, which need Cluster API ≥ 1.13 with the MachineTaintPropagation feature gate; otherwise set kubeadm nodeRegistration.taints in the ClusterClass`,
-        ),
-      );
-    }
+    if (pool.taints.length > 0) issues.push(taintIssue(pool, index, apiVersion));
     if (Object.keys(pool.resources).length > 0) {
       issues.push(
         issue(
@@ -122,4 +117,24 @@ export function capiPoolIssues(spec: ClusterSpec): ExportIssue[] {
     }
   });
   return issues;
+}
+
+function taintIssue(pool: WorkerPool, index: number, apiVersion: CapiApiVersion): ExportIssue {
+  const path = poolPath(index, 'taints');
+  const kubeadmPatch =
+    'a KubeadmConfigTemplate patch in the ClusterClass that sets spec.template.spec.joinConfiguration.nodeRegistration.taints for this pool';
+  if (apiVersion === 'v1beta1') {
+    return issue(
+      'UNSUPPORTED_FIELD',
+      'warning',
+      path,
+      `taints of pool "${pool.name}" are left out: topology taints need Cluster API ≥ 1.13 and v1beta2, and v1beta1 is for management clusters older than 1.11. Set them with ${kubeadmPatch}`,
+    );
+  }
+  return issue(
+    'FEATURE_GATE_REQUIRED',
+    'warning',
+    path,
+    `taints of pool "${pool.name}" are exported as topology taints, which need Cluster API ≥ 1.13 with the MachineTaintPropagation feature gate; otherwise set them with ${kubeadmPatch}`,
+  );
 }

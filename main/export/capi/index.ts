@@ -44,7 +44,11 @@ export function exportToCapi(spec: ClusterSpec, options: ExportOptions): TargetE
   });
   const addonObjects = capiAddonObjects({ spec, namespace, apiVersion, storageProvisioner: site?.storageProvisioner });
 
-  issues.push(...versionIssues(apiVersion), ...capiPoolIssues(spec), ...localOnlyFieldIssues(spec, 'Cluster API'));
+  issues.push(
+    ...versionIssues(apiVersion),
+    ...capiPoolIssues(spec, apiVersion),
+    ...localOnlyFieldIssues(spec, 'Cluster API'),
+  );
   issues.push(...addonIssues(spec, 'capi', { capiStorageProvisioner: site?.storageProvisioner }));
   const documents: ExportDocument[] = [
     {

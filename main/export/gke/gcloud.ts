@@ -1,7 +1,7 @@
 // The same cluster as `gcloud container clusters create` plus one `node-pools create` per
-// further pool. gcloud names the first pool default-pool.
+// further pool. gcloud names the first pool default-pool (reported as LOSSY_MAPPING).
 import type { ShellCommand } from '../types.js';
-import type { GkeNodePool, GkePlan } from './plan.js';
+import { GCLOUD_FIRST_POOL, type GkeNodePool, type GkePlan } from './plan.js';
 
 /** The gcloud commands, in order. */
 export function gkeGcloudCommands(plan: GkePlan): ShellCommand[] {
@@ -18,9 +18,10 @@ export function gkeGcloudCommands(plan: GkePlan): ShellCommand[] {
       ...clusterFlags(plan),
       ...(first ? poolFlags(first) : []),
     ],
-    comment: first
-      ? `create the cluster; its first pool "${first.name}" is named default-pool by gcloud`
-      : 'create the cluster',
+    comment:
+      first === undefined || first.name === GCLOUD_FIRST_POOL
+        ? `create the cluster with its first pool, ${GCLOUD_FIRST_POOL}`
+        : `create the cluster; its first pool "${first.name}" is named ${GCLOUD_FIRST_POOL} by gcloud`,
   };
   const pools = rest.map((pool): ShellCommand => ({
     argv: [

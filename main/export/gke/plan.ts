@@ -77,33 +77,53 @@ export function planGkeCluster(spec: ClusterSpec, options: ExportOptions, issues
     podSubnet: spec.spec.networking.podSubnet,
     serviceSubnet: spec.spec.networking.serviceSubnet,
     maxPodsPerNode: KUBELET_MAX_PODS,
-    pools: spec.spec.workers.map((pool, index) => {
-      const sized = sizeForPool({
-        pool,
-        index,
-        table: site?.machineTypes,
-        tableKey: 'gke.machineTypes',
-        sizeNoun: 'machine type',
-        fallback: "GKE's default machine type",
-      });
-      issues.push(...sized.issues);
-      const taints = pool.taints.map((taint) => ({
-        key: taint.key,
-        value: taint.value,
-        effect: EFFECTS[taint.effect],
-        specEffect: taint.effect,
-      }));
-      return {
-        name: pool.name,
-        nodeCount: regional ? Math.ceil(pool.replicas / ZONES_PER_REGION) : pool.replicas,
-        machineType: sized.name,
-        labels: pool.labels,
-        taints,
-      };
-    }),
+    pools: spec.spec.workers.length === 0 ? [controlPlaneOnlyPool()] : workerPools(spec, site, regional, issues),
     gatewayApi: addons.has('ingress'),
     persistentDiskCsi: addons.has('csi-hostpath'),
   };
+}
+
+/** The name gcloud gives the pool it creates with the cluster. */
+export const GCLOUD_FIRST_POOL = 'default-pool';
+
+/**
+ * The pool a control-plane-only spec gets: GKE Standard runs workloads on node pools only, so
+ * it needs at least one; the smallest is one node (per zone when regional).
+ */
+function controlPlaneOnlyPool(): GkeNodePool {
+  return { name: GCLOUD_FIRST_POOL, nodeCount: 1, machineType: undefined, labels: {}, taints: [] };
+}
+
+function workerPools(
+  spec: ClusterSpec,
+  site: NonNullable<ExportOptions['site']>['gke'],
+  regional: boolean,
+  issues: ExportIssue[],
+): GkeNodePool[] {
+  return spec.spec.workers.map((pool, index) => {
+    const sized = sizeForPool({
+      pool,
+      index,
+      table: site?.machineTypes,
+      tableKey: 'gke.machineTypes',
+      sizeNoun: 'machine type',
+      fallback: "GKE's default machine type",
+    });
+    issues.push(...sized.issues);
+    const taints = pool.taints.map((taint) => ({
+      key: taint.key,
+      value: taint.value,
+      effect: EFFECTS[taint.effect],
+      specEffect: taint.effect,
+    }));
+    return {
+      name: pool.name,
+      nodeCount: regional ? Math.ceil(pool.replicas / ZONES_PER_REGION) : pool.replicas,
+      machineType: sized.name,
+      labels: pool.labels,
+      taints,
+    };
+  });
 }
 
 /** Issues about what GKE decides or approximates, given the plan. */
@@ -113,6 +133,7 @@ export function gkePlanIssues(spec: ClusterSpec, plan: GkePlan, options: ExportO
     ...controlPlaneIssues(spec, plan),
     ...versionIssues(spec, plan, options),
     ...rangeIssues(plan),
+    ...poolNameIssues(spec, plan),
   ];
   if (plan.regional) {
     spec.spec.workers.forEach((pool, index) => {
@@ -141,6 +162,31 @@ export function gkePlanIssues(spec: ClusterSpec, plan: GkePlan, options: ExportO
   }
   issues.push(issue('VALUE_FIXED_BY_PLATFORM', 'info', '', 'the pod network is GKE Dataplane V2 instead of kindnet'));
   return issues;
+}
+
+/** The pool added for a control-plane-only spec, and the rename gcloud makes of the first pool. */
+function poolNameIssues(spec: ClusterSpec, plan: GkePlan): ExportIssue[] {
+  const first = spec.spec.workers[0];
+  if (first === undefined) {
+    const nodes = plan.regional ? `1 node per zone (${String(ZONES_PER_REGION)} nodes)` : '1 node';
+    return [
+      issue(
+        'LOSSY_MAPPING',
+        'warning',
+        ['spec', 'workers'],
+        `the spec has no worker pools (locally the control plane runs workloads), but a GKE Standard cluster needs at least one node pool and never schedules on its managed control plane: exported pool "${GCLOUD_FIRST_POOL}" with ${nodes}`,
+      ),
+    ];
+  }
+  if (first.name === GCLOUD_FIRST_POOL) return [];
+  return [
+    issue(
+      'LOSSY_MAPPING',
+      'warning',
+      poolPath(0, 'name'),
+      `gcloud names the pool it creates with the cluster "${GCLOUD_FIRST_POOL}", so pool "${first.name}" is called "${GCLOUD_FIRST_POOL}" in create-cluster.sh (the REST body and Terraform keep "${first.name}"); selectors on cloud.google.com/gke-nodepool must use the name of the rendering you apply`,
+    ),
+  ];
 }
 
 const gkeName = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;

@@ -28,7 +28,7 @@ const KINDEST_IMAGE = /^(?:docker\.io\/)?kindest\/node:(v1\.\d+\.\d+)(?:@sha256:
 export function importKindConfig(text: string, sourceName = 'kind config'): KindImport {
   const parsed = parseYamlDocument(text);
   if (parsed.problems.length > 0) throw new SpecInvalid(parsed.problems, { source: sourceName });
-  const result = kindConfigSchema.safeParse(parsed.value);
+  const result = kindConfigSchema.safeParse(parsed.value, { reportInput: true });
   if (!result.success) throw new SpecInvalid(zodIssuesToProblems(result.error.issues, parsed), { source: sourceName });
   const issues: ExportIssue[] = [];
   const specInput = specFromKind(result.data, issues);

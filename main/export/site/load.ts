@@ -1,9 +1,12 @@
-// Loads site inputs strictly: a YAML site file, then `--set section.key=value` on top, then
-// one validation pass that reports every problem with its path (and line, for the file).
-import { SpecInvalid, UsageError } from '../../errors.js';
+// Loads site inputs strictly: the YAML site file is validated on its own first (problems
+// point at its lines), then each `--set section.key=value` is applied on top and a bad value
+// is reported against its own --set argument.
+import { SpecInvalid } from '../../errors.js';
 import { parseYamlDocument, type ParsedYaml } from '../../spec/yaml-document.js';
+import { SiteSetInvalid } from '../errors.js';
 import { zodIssuesToProblems } from '../zod-problems.js';
 import { siteInputsSchema, type SiteInputs } from './schema.js';
+import { applySiteSets, blameSets, parseSiteSet, tableSetProblems } from './set-arguments.js';
 
 export interface SiteSource {
   /** Site file text, if a file was given. */
@@ -14,52 +17,40 @@ export interface SiteSource {
   sets?: readonly string[];
 }
 
-/** Parse, merge and validate site inputs, or throw SpecInvalid / UsageError. */
+const SITE_HINT = 'see "Site inputs" in docs/export.md';
+
+/** Parse and validate the file, then apply and validate the sets; throws SpecInvalid, SiteSetInvalid or UsageError. */
 export function loadSiteInputs(source: SiteSource): SiteInputs {
-  const parsed = source.text === undefined ? undefined : parseSiteText(source.text, source.sourceName);
-  const merged = applySiteSets(parsed?.value ?? {}, source.sets ?? []);
-  const result = siteInputsSchema.safeParse(merged);
-  if (result.success) return result.data;
-  const problems = zodIssuesToProblems(result.error.issues, parsed);
-  throw new SpecInvalid(problems, {
-    source: source.sourceName ?? '--set',
-    hint: 'see "Site inputs" in docs/export.md',
-  });
+  const file = source.text === undefined ? {} : loadSiteFile(source.text, source.sourceName);
+  const sets = (source.sets ?? []).map(parseSiteSet);
+  if (sets.length === 0) return file;
+  const tables = tableSetProblems(sets);
+  const applied = sets.filter((set) => !tables.some((rejected) => rejected.argument === set.argument));
+  const result = siteInputsSchema.safeParse(applySiteSets(file, applied), { reportInput: true });
+  if (result.success && tables.length === 0) return result.data;
+  const invalid = result.success ? [] : blameSets(zodIssuesToProblems(result.error.issues), applied);
+  // Reported in the order the arguments were given.
+  const position = (argument: string) => sets.findIndex((set) => set.argument === argument);
+  const rejected = [...tables, ...invalid].sort((a, b) => position(a.argument) - position(b.argument));
+  throw new SiteSetInvalid(rejected, { hint: SITE_HINT });
 }
 
-function parseSiteText(text: string, sourceName?: string): ParsedYaml {
+/** The site file alone, validated, with problems at their lines. */
+function loadSiteFile(text: string, sourceName = 'site file'): SiteInputs {
   // An empty or comment-only site file means "no site inputs", not an error.
-  if (text.replace(/#.*$/gm, '').trim() === '') return { value: {}, problems: [], positionOf: () => undefined };
+  if (text.replace(/#.*$/gm, '').trim() === '') return {};
   const parsed = parseYamlDocument(text);
-  if (parsed.problems.length > 0) throw new SpecInvalid(parsed.problems, { source: sourceName ?? 'site file' });
-  const value = parsed.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SpecInvalid(
-      [{ path: '', message: 'a site file must be a mapping with sections capi, vks, tkgi or gke' }],
-      { source: sourceName },
-    );
+  if (parsed.problems.length > 0) throw new SpecInvalid(parsed.problems, { source: sourceName, hint: SITE_HINT });
+  if (!isMapping(parsed.value)) {
+    const position = parsed.positionOf([]) ?? { line: 1, column: 1 };
+    const message = 'a site file must be a mapping with sections capi, vks, tkgi or gke';
+    throw new SpecInvalid([{ path: '', message, ...position }], { source: sourceName, hint: SITE_HINT });
   }
-  return parsed;
+  const result = siteInputsSchema.safeParse(parsed.value, { reportInput: true });
+  if (result.success) return result.data;
+  throw new SpecInvalid(zodIssuesToProblems(result.error.issues, parsed), { source: sourceName, hint: SITE_HINT });
 }
 
-/** Apply `section.key=value` pairs to a plain site object (returns a new object). */
-export function applySiteSets(value: unknown, sets: readonly string[]): unknown {
-  const root = structuredClone(value) as Record<string, unknown>;
-  for (const pair of sets) {
-    const at = pair.indexOf('=');
-    const key = at < 0 ? pair : pair.slice(0, at);
-    const parts = key.split('.');
-    if (at < 0 || parts.length !== 2 || parts.some((part) => part === '')) {
-      throw new UsageError(`--set ${pair}: expected section.key=value, such as vks.vmClass=best-effort-medium`);
-    }
-    const [section = '', field = ''] = parts;
-    const current = root[section];
-    const target =
-      current !== null && typeof current === 'object' && !Array.isArray(current)
-        ? (current as Record<string, unknown>)
-        : {};
-    target[field] = pair.slice(at + 1);
-    root[section] = target;
-  }
-  return root;
+function isMapping(value: ParsedYaml['value']): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -29,7 +29,10 @@ const sizeEntry = z.strictObject({
     .regex(/^[1-9]\d*(Ki|Mi|Gi|Ti|K|M|G|T)?$/, 'memory must be a quantity such as 512Mi or 16Gi'),
 });
 
-const sizeTable = (what: string) => z.array(sizeEntry).min(1, `${what} must list at least one size`);
+const sizeTable = (what: string) =>
+  z
+    .array(sizeEntry, { error: `${what} must be a list of sizes such as - {name: small, cpus: 2, memory: 4Gi}` })
+    .min(1, `${what} must list at least one size`);
 
 const capiSite = z.strictObject({
   clusterClass: kubeName('capi.clusterClass').optional(),
@@ -78,12 +81,27 @@ const gkeSite = z.strictObject({
   machineTypes: sizeTable('gke.machineTypes').optional(),
 });
 
+const SECTIONS = { capi: capiSite, vks: vksSite, tkgi: tkgiSite, gke: gkeSite };
+
 export const siteInputsSchema = z.strictObject({
   capi: capiSite.optional(),
   vks: vksSite.optional(),
   tkgi: tkgiSite.optional(),
   gke: gkeSite.optional(),
 });
+
+/** Site keys whose value is a size table: only a site file can give them, not --set. */
+export const SITE_TABLE_KEYS: readonly string[] = ['vks.vmClasses', 'gke.machineTypes'];
+
+/** The section names of a site file: capi, vks, tkgi, gke. */
+export function siteSections(): string[] {
+  return Object.keys(SECTIONS);
+}
+
+/** The keys one section accepts, or undefined for a section that does not exist. */
+export function siteSectionKeys(section: string): string[] | undefined {
+  return Object.hasOwn(SECTIONS, section) ? Object.keys(SECTIONS[section as keyof typeof SECTIONS].shape) : undefined;
+}
 
 export type SiteInputs = z.output<typeof siteInputsSchema>;
 export type SizeEntry = z.output<typeof sizeEntry>;

@@ -15,15 +15,18 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'slipway-export-'));
 }
 
-/** An engine that only knows one recorded spec; any other call fails the test. */
+/** An engine that only knows one recorded spec of a stopped cluster; any other call fails the test. */
 function engineWithRecordedSpec(name: string, specFile: string): Engine {
   const spec = loadClusterSpec(readFileSync(specFile, 'utf8'));
-  const recordedSpec = (asked: string) => Promise.resolve(asked === name ? spec : undefined);
+  const methods: Record<string, unknown> = {
+    recordedSpec: (asked: string) => Promise.resolve(asked === name ? spec : undefined),
+    getCluster: () => Promise.resolve({ state: 'stopped' }),
+  };
   const handler: ProxyHandler<object> = {
     // 'then' stays undefined so the engine is not mistaken for a promise.
     get: (_target, property) =>
-      property === 'recordedSpec'
-        ? recordedSpec
+      typeof property === 'string' && property in methods
+        ? methods[property]
         : property === 'then'
           ? undefined
           : () => Promise.reject(new Error(`Engine.${String(property)} is not expected in this test`)),
@@ -48,7 +51,7 @@ describe('slipway export', () => {
     expect(documents.map((document) => document.kind)).toEqual(['Cluster']);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toContain(
-      'warning FEATURE_GATE_REQUIRED spec.workers[1].taints: taints of pool "gpu" are exported as topology taints, which need Cluster API ≥ 1.13 with the MachineTaintPropagation feature gate; otherwise set kubeadm nodeRegistration.taints in the ClusterClass',
+      'warning FEATURE_GATE_REQUIRED spec.workers[1].taints: taints of pool "gpu" are exported as topology taints, which need Cluster API ≥ 1.13 with the MachineTaintPropagation feature gate; otherwise set them with a KubeadmConfigTemplate patch in the ClusterClass that sets spec.template.spec.joinConfiguration.nodeRegistration.taints for this pool',
     );
     expect(lines.at(-1)).toMatch(/^export of shop-dev to capi: 1 document, 0 errors, \d+ warnings, \d+ notes?$/);
     const warnings = lines.filter((line) => line.startsWith('warning ')).length;
@@ -134,6 +137,27 @@ describe('slipway export', () => {
     expect(parsed.missingSiteInputs).toEqual([]);
   });
 
+  it('counts issues by severity in the JSON summary', async () => {
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('multi-pool.yaml'),
+      '--target',
+      'gke',
+      '--site',
+      siteFile,
+      '--output',
+      'json',
+    ]);
+    const parsed = JSON.parse(result.stdout) as {
+      issues: { severity: 'error' | 'warning' | 'info' }[];
+      summary: Record<string, number>;
+    };
+    const count = (severity: string) => parsed.issues.filter((issue) => issue.severity === severity).length;
+    expect(parsed.summary).toEqual({ error: 0, warning: count('warning'), info: count('info') });
+    expect(parsed.summary.warning).toBeGreaterThan(0);
+  });
+
   it('prints JSON and exits 2 when site inputs are missing with --output json', async () => {
     const result = await runCliCaptured([
       'export',
@@ -145,10 +169,36 @@ describe('slipway export', () => {
       'json',
     ]);
     expect(result.exitCode).toBe(2);
-    expect((JSON.parse(result.stdout) as { missingSiteInputs: string[] }).missingSiteInputs).toEqual([
-      'gke.project',
-      'gke.location',
+    const parsed = JSON.parse(result.stdout) as { missingSiteInputs: string[]; summary: { error: number } };
+    expect(parsed.missingSiteInputs).toEqual(['gke.project', 'gke.location']);
+    expect(parsed.summary.error).toBe(2);
+    // The refusal is on stderr too, so a script that only shows stderr still says why.
+    expect(result.stderr).toContain('error REQUIRES_SITE_INPUT gke.project: ');
+    expect(result.stderr).toContain('error: export to gke needs site inputs: gke.project, gke.location\n');
+  });
+
+  it('still prints the refusal on stderr for other errors with --output json', async () => {
+    const dir = tempDir();
+    const spec = join(dir, 'five.yaml');
+    writeFileSync(
+      spec,
+      'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: five}\nspec:\n  controlPlane: {replicas: 5}\n',
+    );
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      spec,
+      '--target',
+      'vks',
+      '--site',
+      siteFile,
+      '--output',
+      'json',
     ]);
+    expect(result.exitCode).toBe(2);
+    expect((JSON.parse(result.stdout) as { summary: { error: number } }).summary.error).toBe(1);
+    expect(result.stderr).toContain('error ODD_CONTROL_PLANE spec.controlPlane.replicas');
+    expect(result.stderr).toContain('error: export to vks refused: 1 error (listed above)');
   });
 
   it('writes one file per document with -o DIR', async () => {
@@ -199,6 +249,9 @@ describe('slipway export', () => {
     const result = await runCliCaptured(['export', '--cluster', 'shop', '--target', 'kind'], { createEngine });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('name: ha-demo');
+    expect(result.stderr).toContain(
+      'note: cluster "shop" is stopped, so the add-ons exported are those it was created with; start it to export the add-ons it runs\n',
+    );
     const missing = await runCliCaptured(['export', '--cluster', 'other', '--target', 'kind'], { createEngine });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('cluster "other" has no recorded spec');
@@ -230,5 +283,55 @@ describe('slipway export', () => {
     const result = await runCliCaptured(['export', '-f', example('minimal.yaml'), '--target', 'gke', '--site', site]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(`${site}:2:12: gke.project: gke.project must be a project ID`);
+  });
+
+  it('reports a site file that is not a mapping at its first line', async () => {
+    const site = join(tempDir(), 'site.yaml');
+    writeFileSync(site, '- gke\n');
+    const result = await runCliCaptured(['export', '-f', example('minimal.yaml'), '--target', 'gke', '--site', site]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`  ${site}:1:1: a site file must be a mapping`);
+  });
+
+  it('blames a bad --set value on its own argument, not on the site file', async () => {
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('minimal.yaml'),
+      '--target',
+      'gke',
+      '--site',
+      siteFile,
+      '--set',
+      'gke.releaseChannel=FAST',
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      'error: --set gke.releaseChannel=FAST: gke.releaseChannel must be RAPID, REGULAR, STABLE or EXTENDED\n',
+    );
+    expect(result.stderr).not.toContain('export-site.yaml');
+  });
+
+  it('lists every bad --set value, each with its argument', async () => {
+    const result = await runCliCaptured([
+      'export',
+      '-f',
+      example('minimal.yaml'),
+      '--target',
+      'vks',
+      '--set',
+      'vks.vmClasses=x',
+      '--set',
+      'vks.namespace=Team_A',
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      [
+        'error: bad --set values:',
+        '  --set vks.vmClasses=x: vks.vmClasses is a size table (a list of {name, cpus, memory}) and cannot be given with --set; put it in the site file (--site FILE)',
+        "  --set vks.namespace=Team_A: a namespace must be a DNS-1123 label: lower-case letters, digits and '-'",
+      ].join('\n'),
+    );
+    expect(result.stderr).not.toContain('is required');
   });
 });

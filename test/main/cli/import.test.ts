@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,52 @@ describe('slipway import --from kind', () => {
     expect(result.stderr).toContain(
       'warning UNSUPPORTED_FIELD featureGates: featureGates is not part of a Slipway spec; it is dropped',
     );
+  });
+
+  it('turns a missing folder or a directory on -o into a usage error naming -o (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-import-'));
+    const config = join(dir, 'kind.yaml');
+    writeFileSync(config, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n');
+    const missing = join(dir, 'no-such-folder', 'lab.yaml');
+    const noFolder = await runCliCaptured(['import', '--from', 'kind', config, '-o', missing]);
+    expect(noFolder.exitCode).toBe(2);
+    expect(noFolder.stderr).toContain(`error: -o ${missing}: the folder it goes in does not exist\n`);
+    mkdirSync(join(dir, 'lab.yaml'));
+    const isDirectory = await runCliCaptured(['import', '--from', 'kind', config, '-o', join(dir, 'lab.yaml')]);
+    expect(isDirectory.exitCode).toBe(2);
+    expect(isDirectory.stderr).toContain(`error: -o ${join(dir, 'lab.yaml')}: is a directory\n`);
+    expect(readdirSync(dir).sort()).toEqual(['kind.yaml', 'lab.yaml']);
+  });
+
+  it('replaces -o FILE whole, leaving no temporary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-import-'));
+    const config = join(dir, 'kind.yaml');
+    writeFileSync(config, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nname: lab\n');
+    const out = join(dir, 'lab.yaml');
+    writeFileSync(out, 'old content that is much longer than the new spec will be, '.repeat(100));
+    expect((await runCliCaptured(['import', '--from', 'kind', config, '-o', out])).exitCode).toBe(0);
+    expect(loadClusterSpec(readFileSync(out, 'utf8')).metadata.name).toBe('lab');
+    expect(readdirSync(dir).sort()).toEqual(['kind.yaml', 'lab.yaml']);
+  });
+
+  it('honours -o with --output json: the spec goes to FILE, the JSON with counts to stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-import-'));
+    const config = join(dir, 'kind.yaml');
+    writeFileSync(config, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nname: lab\nfeatureGates: {X: true}\n');
+    const out = join(dir, 'lab.yaml');
+    const result = await runCliCaptured(['import', '--from', 'kind', config, '-o', out, '--output', 'json']);
+    expect(result.exitCode).toBe(0);
+    const parsed = JSON.parse(result.stdout) as {
+      spec: { metadata: { name: string } };
+      wrote: string;
+      summary: object;
+    };
+    expect(parsed).toMatchObject({
+      spec: { metadata: { name: 'lab' } },
+      wrote: out,
+      summary: { error: 0, warning: 1, info: 0 },
+    });
+    expect(loadClusterSpec(readFileSync(out, 'utf8')).metadata.name).toBe('lab');
   });
 
   it('exits 2 with every problem of an invalid kind config', async () => {

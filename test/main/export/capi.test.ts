@@ -77,6 +77,27 @@ describe('export to Cluster API', () => {
     expect(objects(result).flatMap(kubeSchemaErrors)).toEqual([]);
   });
 
+  it('leaves topology taints out of v1beta1 and points each tainted pool to a kubeadm patch', () => {
+    const result = exportSpec(exampleSpec('multi-pool.yaml'), 'capi', { site, apiVersion: 'v1beta1' });
+    const deployments = clusterOf(result).spec.topology.workers.machineDeployments;
+    expect(deployments.map((deployment) => deployment.taints)).toEqual([undefined, undefined, undefined]);
+    const taintIssues = result.issues.filter((found) => found.path.endsWith('.taints'));
+    expect(taintIssues.map((found) => `${found.code} ${found.severity} ${found.path}`)).toEqual([
+      'UNSUPPORTED_FIELD warning spec.workers[1].taints',
+      'UNSUPPORTED_FIELD warning spec.workers[2].taints',
+    ]);
+    expect(taintIssues[0]?.message).toContain('KubeadmConfigTemplate patch');
+    expect(taintIssues[0]?.message).toContain('nodeRegistration.taints');
+    expect(objects(result).flatMap(kubeSchemaErrors)).toEqual([]);
+  });
+
+  it('keeps topology taints on v1beta2, behind the MachineTaintPropagation gate', () => {
+    const { issues } = exportSpec(exampleSpec('multi-pool.yaml'), 'capi', { site });
+    const gated = issues.filter((found) => found.path.endsWith('.taints'));
+    expect(gated.map((found) => found.code)).toEqual(['FEATURE_GATE_REQUIRED', 'FEATURE_GATE_REQUIRED']);
+    expect(gated[0]?.message).toContain('MachineTaintPropagation');
+  });
+
   it('maps add-ons to HelmChartProxy and ClusterResourceSet objects selecting the cluster', () => {
     const result = exportSpec(exampleSpec('addons.yaml'), 'capi', { site });
     const addons = result.documents.find((document) => document.file === 'addons.yaml');

@@ -108,6 +108,52 @@ describe('export to GKE', () => {
     ]);
   });
 
+  it('gives a control-plane-only spec one small pool, the same in all three renderings, and says why', () => {
+    const spec = exampleSpec('minimal.yaml');
+    spec.spec.workers = [];
+    const result = exportSpec(spec, 'gke', { site: zonal });
+    const body = jsonBody(result, 'create-cluster-request.json') as RestBody;
+    expect(body.cluster.nodePools.map((pool) => [pool.name, pool.initialNodeCount])).toEqual([['default-pool', 1]]);
+    expect(walkGkeMessage(REQUEST, body)).toEqual([]);
+    const gcloud = result.documents.find((document) => document.file === 'create-cluster.sh');
+    const commands = gcloud?.format === 'shell' ? gcloud.commands.map((command) => command.argv) : [];
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toEqual(expect.arrayContaining(['clusters', 'create', '--num-nodes=1']));
+    const terraform = jsonBody(result, 'main.tf.json') as {
+      resource: { google_container_node_pool?: Record<string, { name: string; node_count: number }> };
+    };
+    expect(Object.values(terraform.resource.google_container_node_pool ?? {})).toEqual([
+      expect.objectContaining({ name: 'default-pool', node_count: 1 }),
+    ]);
+    const added = result.issues.filter((found) => found.path === 'spec.workers');
+    expect(added).toEqual([expect.objectContaining({ code: 'LOSSY_MAPPING', severity: 'warning' })]);
+    expect(added[0]?.message).toContain('at least one node pool');
+    expect(added[0]?.message).toContain('"default-pool" with 1 node');
+  });
+
+  it('counts the added pool per zone in a regional cluster', () => {
+    const spec = exampleSpec('minimal.yaml');
+    spec.spec.workers = [];
+    const { issues } = exportSpec(spec, 'gke', { site });
+    expect(issues.find((found) => found.path === 'spec.workers')?.message).toContain('1 node per zone (3 nodes)');
+  });
+
+  it('reports that gcloud renames the first pool to default-pool, and only then', () => {
+    const { issues } = exportSpec(exampleSpec('multi-pool.yaml'), 'gke', { site });
+    expect(issues.filter((found) => found.path === 'spec.workers[0].name')).toEqual([
+      expect.objectContaining({
+        code: 'LOSSY_MAPPING',
+        severity: 'warning',
+        message: expect.stringContaining('pool "general" is called "default-pool" in create-cluster.sh') as string,
+      }),
+    ]);
+    const spec = exampleSpec('multi-pool.yaml');
+    const first = spec.spec.workers[0];
+    if (first) first.name = 'default-pool';
+    const renamed = exportSpec(spec, 'gke', { site }).issues;
+    expect(renamed.filter((found) => found.path === 'spec.workers[0].name')).toEqual([]);
+  });
+
   it.each(['minimal.yaml', 'multi-pool.yaml', 'addons.yaml'])(
     'matches the golden gcloud and Terraform files for %s',
     (example) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpecInvalid, UsageError } from '../../../main/errors.js';
-import { loadSiteInputs } from '../../../main/export/index.js';
+import { SiteSetInvalid, loadSiteInputs } from '../../../main/export/index.js';
 import { fullSite } from './support/paths.js';
 
 function problemsOf(run: () => unknown): { path: string; message: string; line?: number }[] {
@@ -70,7 +70,72 @@ describe('site inputs', () => {
     expect(loadSiteInputs({ sets: ['vks.release=v1.34.1---vmware.1=x'] }).vks?.release).toBe('v1.34.1---vmware.1=x');
   });
 
-  it('rejects a site file that is not a mapping', () => {
-    expect(problemsOf(() => loadSiteInputs({ text: '- a\n- b\n' }))[0]?.message).toContain('mapping');
+  it('rejects a site file that is not a mapping, at its first line', () => {
+    const [problem] = problemsOf(() => loadSiteInputs({ text: '- a\n- b\n' }));
+    expect(problem).toMatchObject({ path: '', line: 1, column: 1 });
+    expect(problem?.message).toContain('mapping');
+  });
+
+  it('validates the site file on its own first, with its lines, before any --set', () => {
+    const text = 'gke:\n  project: Bad Project\n';
+    try {
+      loadSiteInputs({ text, sourceName: 'site.yaml', sets: ['gke.releaseChannel=FAST'] });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SpecInvalid);
+      expect(error).not.toBeInstanceOf(SiteSetInvalid);
+      expect((error as SpecInvalid).source).toBe('site.yaml');
+      expect((error as SpecInvalid).problems).toEqual([
+        expect.objectContaining({ path: 'gke.project', line: 2, column: 12 }),
+      ]);
+    }
+  });
+
+  it('blames each bad --set value on its own argument, not on the site file', () => {
+    const sets = ['gke.project=my-project-1', 'gke.releaseChannel=FAST', 'tkgi.plans=x'];
+    let thrown: unknown;
+    try {
+      loadSiteInputs({ text: 'gke:\n  location: europe-west1\n', sourceName: 'site.yaml', sets });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SiteSetInvalid);
+    const rejected = (thrown as SiteSetInvalid).rejected;
+    expect(rejected.map((found) => [found.argument, found.problem.path, found.problem.line])).toEqual([
+      ['gke.releaseChannel=FAST', 'gke.releaseChannel', undefined],
+      ['tkgi.plans=x', 'tkgi.plans', undefined],
+    ]);
+    expect(rejected[1]?.problem.message).toBe(
+      'unknown site input tkgi.plans; tkgi has plan, externalHostname, storagePolicy',
+    );
+  });
+
+  it('blames the last --set of a key, the one whose value counts', () => {
+    const sets = ['gke.releaseChannel=FAST', 'gke.releaseChannel=SLOW'];
+    const error = (() => {
+      try {
+        return loadSiteInputs({ sets });
+      } catch (thrown) {
+        return thrown as SiteSetInvalid;
+      }
+    })() as SiteSetInvalid;
+    expect(error.rejected.map((found) => found.argument)).toEqual(['gke.releaseChannel=SLOW']);
+  });
+
+  it('says a size table cannot be given with --set', () => {
+    const problems = problemsOf(() => loadSiteInputs({ sets: ['vks.vmClasses=x'] }));
+    expect(problems).toEqual([
+      {
+        path: 'vks.vmClasses',
+        message:
+          'vks.vmClasses is a size table (a list of {name, cpus, memory}) and cannot be given with --set; put it in the site file (--site FILE)',
+      },
+    ]);
+  });
+
+  it('says what a size table is when a file gives it the wrong type (not "is required")', () => {
+    const [problem] = problemsOf(() => loadSiteInputs({ text: 'vks:\n  vmClasses: x\n' }));
+    expect(problem?.message).toContain('vks.vmClasses must be a list of sizes');
+    expect(problem?.line).toBe(2);
   });
 });
