@@ -2,7 +2,7 @@
 // host port mappings cannot be added to a running node container, so a missing one is an
 // input error with the fix (recreate with spec.portMappings), before anything is applied.
 import { Conflict } from '../errors.js';
-import type { ClusterSpec } from '../spec/index.js';
+import type { ClusterSpec, PortMapping } from '../spec/index.js';
 import type { AddonBundle } from './load-bundle.js';
 
 /** Container port → host port of the cluster's port mappings (TCP and UDP alike). */
@@ -12,14 +12,19 @@ export function hostPortsOf(spec: ClusterSpec | undefined): Record<string, numbe
   return ports;
 }
 
-/** Throw Conflict naming the bundle and the missing mappings when requirements are not met. */
-export function checkClusterRequirements(bundle: AddonBundle, cluster: string, spec: ClusterSpec | undefined): void {
-  const required = bundle.document.clusterRequirements.portMappings;
-  if (required.length === 0) return;
-  const present = spec?.spec.portMappings ?? [];
-  const missing = required.filter(
+/** The bundle's required port mappings that `present` lacks (matched by container port and protocol). */
+export function missingPortMappings(
+  bundle: AddonBundle,
+  present: readonly Pick<PortMapping, 'containerPort' | 'protocol'>[],
+): AddonBundle['document']['clusterRequirements']['portMappings'] {
+  return bundle.document.clusterRequirements.portMappings.filter(
     (need) => !present.some((m) => m.containerPort === need.containerPort && m.protocol === need.protocol),
   );
+}
+
+/** Throw Conflict naming the bundle and the missing mappings when requirements are not met. */
+export function checkClusterRequirements(bundle: AddonBundle, cluster: string, spec: ClusterSpec | undefined): void {
+  const missing = missingPortMappings(bundle, spec?.spec.portMappings ?? []);
   if (missing.length === 0) return;
   const list = missing.map((m) => `${String(m.containerPort)}/${m.protocol} (${m.reason})`).join(', ');
   const example = missing

@@ -1,18 +1,23 @@
 // Errors are printed once, here, at the edge: one clear line, details for spec problems and
 // failed commands, and a stack trace only with --verbose.
 import { CommandFailed, SpecInvalid, StepFailed, toSlipwayError, type Problem } from '../errors.js';
+import { escapeControlCharacters } from '../spec/quote.js';
 import type { CliIo } from './context.js';
 
+/** One problem as one line: `file:line:column: path: message` (parts that are unknown left out). */
 export function formatProblem(problem: Problem, source?: string): string {
-  const position = problem.line !== undefined ? `${String(problem.line)}:${String(problem.column ?? 1)}: ` : '';
-  const where = source ? `${source}:${position}` : position;
+  const position = problem.line !== undefined ? `${String(problem.line)}:${String(problem.column ?? 1)}` : '';
+  const where = [source, position].filter((part) => part !== undefined && part !== '').join(':');
   const path = problem.path === '' ? '' : `${problem.path}: `;
-  return `${where}${path}${problem.message}`;
+  // Messages quote user text already; escaping here is the last guard against a document or a
+  // file name that splits the line or forges another.
+  return escapeControlCharacters(`${where === '' ? '' : `${where}: `}${path}${problem.message}`);
 }
 
 export function printError(io: CliIo, thrown: unknown, verbose: boolean): number {
   const error = toSlipwayError(thrown);
-  io.stderr(`error: ${error.message}\n`);
+  // A SpecInvalid names its source (a file name as typed), so it gets the same guard as problems.
+  io.stderr(`error: ${error instanceof SpecInvalid ? escapeControlCharacters(error.message) : error.message}\n`);
   if (error instanceof SpecInvalid) {
     for (const problem of error.problems) io.stderr(`  ${formatProblem(problem, error.source)}\n`);
   }

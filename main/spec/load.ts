@@ -2,7 +2,11 @@
 // a spec with defaults applied. Nothing here touches the host.
 import type { z } from 'zod';
 import { SpecInvalid, type Problem } from '../errors.js';
-import { formatPath, type PathSegment } from './problem-path.js';
+import { locateProblems, type PositionSource } from './locate-problems.js';
+import { nodeLayoutProblems } from './node-layout.js';
+import { nonPlainValues } from './plain-data.js';
+import type { PathIssue, PathSegment } from './problem-path.js';
+import { quote } from './quote.js';
 import { clusterSpecSchema, type ClusterSpec } from './schema.js';
 import { parseYamlDocument, type ParsedYaml } from './yaml-document.js';
 
@@ -10,23 +14,33 @@ export type ValidationResult = { ok: true; spec: ClusterSpec } | { ok: false; pr
 
 /** Validate YAML text; never throws for any input. */
 export function validateClusterSpecText(text: string): ValidationResult {
-  const parsed = parseYamlDocument(text);
+  return validateParsedClusterSpec(parseYamlDocument(text));
+}
+
+/** Validate a parsed YAML document (its value and positions). */
+export function validateParsedClusterSpec(parsed: ParsedYaml): ValidationResult {
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
   return validateClusterSpecValue(parsed.value, parsed);
 }
 
 /** Validate an already-parsed value (from JSON, IPC or YAML). */
-export function validateClusterSpecValue(value: unknown, source?: Pick<ParsedYaml, 'positionOf'>): ValidationResult {
+export function validateClusterSpecValue(value: unknown, source?: PositionSource): ValidationResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
       problems: [{ path: '', message: 'a cluster spec must be a mapping with apiVersion, kind, metadata and spec' }],
     };
   }
+  // Binary data, sets and the like would confuse every later check (a Buffer has "fields").
+  const nonPlain = nonPlainValues(value);
+  if (nonPlain.length > 0) return { ok: false, problems: locateProblems(nonPlain, source) };
   const result = clusterSpecSchema.safeParse(value, { reportInput: true });
-  if (result.success) return { ok: true, spec: result.data };
-  const problems = result.error.issues.flatMap((issue) => issueToProblems(issue, source));
-  return { ok: false, problems: sortProblems(problems) };
+  const issues = [
+    ...(result.success ? [] : result.error.issues.flatMap(issueToPathIssues)),
+    ...nodeLayoutProblems(value),
+  ];
+  if (result.success && issues.length === 0) return { ok: true, spec: result.data };
+  return { ok: false, problems: locateProblems(issues, source) };
 }
 
 /** Load YAML text or throw SpecInvalid listing every problem. */
@@ -36,36 +50,17 @@ export function loadClusterSpec(text: string, sourceName?: string): ClusterSpec 
   return result.spec;
 }
 
-function issueToProblems(issue: z.core.$ZodIssue, source?: Pick<ParsedYaml, 'positionOf'>): Problem[] {
+function issueToPathIssues(issue: z.core.$ZodIssue): PathIssue[] {
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) =>
-      withPosition(
-        {
-          path: formatPath([...path, key]),
-          message: `unknown field "${key}"; remove it or check its spelling and indentation`,
-        },
-        [...path, key],
-        true,
-        source,
-      ),
-    );
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      message: `unknown field ${quote(key)}; remove it or check its spelling and indentation`,
+      atKey: true,
+    }));
   }
-  return [withPosition({ path: formatPath(path), message: messageFor(issue) }, path, false, source)];
-}
-
-function withPosition(
-  problem: Problem,
-  path: PathSegment[],
-  atKey: boolean,
-  source?: Pick<ParsedYaml, 'positionOf'>,
-): Problem {
-  // Missing fields have no node of their own: point at the closest parent that exists.
-  for (let cut = path.length; cut >= 0; cut--) {
-    const position = source?.positionOf(path.slice(0, cut), atKey && cut === path.length);
-    if (position) return { ...problem, ...position };
-  }
-  return problem;
+  const atKey = issue.code === 'custom' && issue.params?.atKey === true;
+  return [{ path, message: messageFor(issue), atKey }];
 }
 
 function messageFor(issue: z.core.$ZodIssue): string {
@@ -87,15 +82,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value, 40)}`;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     return `${typeof value} ${String(value)}`;
   return typeof value;
-}
-
-function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.path.localeCompare(b.path),
-  );
 }

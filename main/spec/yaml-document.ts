@@ -31,8 +31,15 @@ export function parseYamlDocument(text: string): ParsedYaml {
       problems: [{ path: '', message: 'the file is binary, not YAML text' }],
     };
   }
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const docs = Array.isArray(documents) ? documents : [];
+  // YAML 1.1's extra types (!!binary, !!set, ...) are not resolved: their tags are reported.
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    resolveKnownTags: false,
+  });
+  // A stray `---` at the end (or a document of only comments) is not a second document.
+  const docs = (Array.isArray(documents) ? documents : []).filter((doc) => !isEmptyDocument(doc));
   if (docs.length !== 1) {
     const message =
       docs.length === 0
@@ -45,7 +52,15 @@ export function parseYamlDocument(text: string): ParsedYaml {
     const pos = lineCounter.linePos(error.pos[0]);
     return { path: '', message: `YAML syntax: ${firstLine(error.message)}`, line: pos.line, column: pos.col };
   });
-  if (syntax.length > 0) return { value: undefined, positionOf: noPosition, problems: syntax };
+  // Loading is strict: what the parser only warns about (unknown tags, an unsupported %YAML
+  // version) would otherwise change the meaning of the document silently.
+  const warnings = [...doc.warnings].map((warning): Problem => {
+    const pos = lineCounter.linePos(warning.pos[0]);
+    const fix = warning.code === 'TAG_RESOLVE_FAILED' ? '; remove the tag: only plain YAML is read' : '';
+    return { path: '', message: `YAML: ${firstLine(warning.message)}${fix}`, line: pos.line, column: pos.col };
+  });
+  if (syntax.length + warnings.length > 0)
+    return { value: undefined, positionOf: noPosition, problems: [...syntax, ...warnings] };
 
   let value: unknown;
   try {
@@ -73,6 +88,18 @@ function keyNodeAt(doc: Document.Parsed, path: readonly PathSegment[]): Node | u
   const last = path[path.length - 1];
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
   return pair && isScalar(pair.key) ? pair.key : undefined;
+}
+
+/** A document with no content at all (not even an explicit null), e.g. after a final `---`. */
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const contents = doc.contents;
+  return (
+    doc.errors.length === 0 &&
+    isScalar(contents) &&
+    contents.value === null &&
+    contents.source === '' &&
+    contents.tag === undefined
+  );
 }
 
 function firstLine(message: string): string {

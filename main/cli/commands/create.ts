@@ -2,10 +2,11 @@
 // cluster and wait until it is ready, printing each named step with its time as it ends.
 import type { Command } from 'commander';
 import { SpecInvalid } from '../../errors.js';
-import { defaultClusterSpec, loadClusterSpec, validateClusterSpecValue, type ClusterSpec } from '../../spec/index.js';
+import { assertAddonsMatchBundles, validateClusterSpecTextWithBundles } from '../../spec/addon-bundle-checks.js';
+import { defaultClusterSpec, validateClusterSpecValue, type ClusterSpec } from '../../spec/index.js';
 import type { CliContext } from '../context.js';
 import { parseDuration } from '../duration.js';
-import { readInputFile } from '../read-input.js';
+import { CLUSTER_SPEC_FILE, readInputFile } from '../read-input.js';
 import { formatSeconds, stepPrinter } from '../step-printer.js';
 
 interface CreateFlags {
@@ -16,15 +17,26 @@ interface CreateFlags {
   wait: string;
 }
 
-/** The spec to create: the file, or the embedded default; --name wins over metadata.name. */
+/**
+ * The spec to create: the file, or the embedded default; --name wins over metadata.name. Its
+ * add-ons are checked against their bundles here, as `slipway validate` does, so a bad
+ * parameter is refused before the engine is even contacted.
+ */
 async function specFor(flags: CreateFlags): Promise<ClusterSpec> {
-  const spec = flags.file
-    ? loadClusterSpec(await readInputFile(flags.file, '--file'), flags.file)
-    : defaultClusterSpec();
+  const spec = flags.file ? await loadSpecFile(flags.file) : defaultClusterSpec();
+  if (!flags.file) await assertAddonsMatchBundles(spec, { source: 'the default cluster' });
   if (flags.name === undefined) return spec;
   const result = validateClusterSpecValue({ ...spec, metadata: { ...spec.metadata, name: flags.name } });
   if (!result.ok)
     throw new SpecInvalid(result.problems.map((p) => (p.path === 'metadata.name' ? { ...p, path: '--name' } : p)));
+  return result.spec;
+}
+
+async function loadSpecFile(file: string): Promise<ClusterSpec> {
+  const result = await validateClusterSpecTextWithBundles(
+    await readInputFile(file, '--file', { what: CLUSTER_SPEC_FILE }),
+  );
+  if (!result.ok) throw new SpecInvalid(result.problems, { source: file });
   return result.spec;
 }
 

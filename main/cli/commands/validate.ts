@@ -1,10 +1,11 @@
-// `slipway validate -f FILE`: check a spec and print every problem with its path.
+// `slipway validate -f FILE`: check a spec — and its add-ons against their bundles, as create
+// does — and print every problem with its path.
 import type { Command } from 'commander';
 import { ExitCode, SpecInvalid } from '../../errors.js';
-import { validateClusterSpecText } from '../../spec/index.js';
+import { validateClusterSpecTextWithBundles } from '../../spec/addon-bundle-checks.js';
 import type { CliContext } from '../context.js';
 import { SilentExit } from '../silent-exit.js';
-import { readInputFile } from '../read-input.js';
+import { CLUSTER_SPEC_FILE, readInputFile } from '../read-input.js';
 import { outputOption, type OutputFlags } from '../options.js';
 
 export function registerValidate(program: Command, context: CliContext): void {
@@ -14,8 +15,8 @@ export function registerValidate(program: Command, context: CliContext): void {
     .requiredOption('-f, --file <file>', 'cluster spec YAML file ("-" for standard input)')
     .addOption(outputOption())
     .action(async (flags: { file: string } & OutputFlags) => {
-      const text = await readInputFile(flags.file, '--file');
-      const result = validateClusterSpecText(text);
+      const text = await readInputFile(flags.file, '--file', { what: CLUSTER_SPEC_FILE });
+      const result = await validateClusterSpecTextWithBundles(text);
       if (flags.output === 'json') {
         context.stdout(
           `${JSON.stringify(result.ok ? { valid: true, spec: result.spec } : { valid: false, problems: result.problems }, null, 2)}\n`,

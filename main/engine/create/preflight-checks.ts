@@ -1,7 +1,10 @@
 // Preflight refusals, each naming what to change: taken names, busy ports, too little disk,
-// a spec the engine cannot plan, a node image of the wrong version.
+// a spec the engine cannot plan or whose add-ons their bundles refuse, a node image of the
+// wrong version.
 import { statfs } from 'node:fs/promises';
+import type { BundleSource } from '../../addons/load-bundle.js';
 import { Conflict, HostProblem, SpecInvalid, type Problem } from '../../errors.js';
+import { assertAddonsMatchBundles } from '../../spec/addon-bundle-checks.js';
 import type { ClusterSpec } from '../../spec/index.js';
 import { portIsFree } from '../host-ports.js';
 import { OLDEST_SUPPORTED_MINOR, atLeastMinor, type KubeVersion } from '../kubeadm/version.js';
@@ -14,6 +17,11 @@ import type { Provider } from '../provider.js';
 export function assertPlannable(spec: ClusterSpec): void {
   const problems = planProblems(spec);
   if (problems.length > 0) throw new SpecInvalid(problems, { source: `cluster "${spec.metadata.name}"` });
+}
+
+/** Refuse spec.addons that their bundles would refuse (parameters, host port mappings) before any container exists. */
+export async function assertAddonsInstallable(spec: ClusterSpec, bundles?: BundleSource): Promise<void> {
+  await assertAddonsMatchBundles(spec, { bundles, source: `cluster "${spec.metadata.name}"` });
 }
 
 /** Refuse a name some cluster (or any container) already uses. */

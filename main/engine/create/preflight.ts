@@ -13,6 +13,7 @@ import type { CreateOptions } from '../types.js';
 import type { Prepared } from './context.js';
 import type { Step } from './pipeline.js';
 import {
+  assertAddonsInstallable,
   assertDiskSpace,
   assertNameFree,
   assertPlannable,
@@ -93,6 +94,7 @@ async function resolveImages(
 async function prepare(context: PreflightContext): Promise<Prepared> {
   const spec = revalidate(context.spec);
   assertPlannable(spec);
+  await assertAddonsInstallable(spec);
   const host = await context.provider.hostInfo();
   const draft = planCluster(spec, { subnet: '172.18.0.0/24', apiServerPort: spec.spec.networking.apiServerPort });
   await assertNameFree(context.provider, draft);

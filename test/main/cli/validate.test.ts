@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../main/cli/print-error.js';
 import { runCliCaptured } from './run-cli.js';
 
 const root = join(import.meta.dirname, '../../..');
@@ -70,11 +71,69 @@ describe('slipway validate', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('puts a space after the file name of a problem with no position', async () => {
+    const file = writeTemp('a: 1\n---\nb: 2\n');
+    const result = await runCliCaptured(['validate', '-f', file]);
+    expect(result.stderr.split('\n')[1]).toBe(
+      `  ${file}: the file holds 2 YAML documents; put one document in each file`,
+    );
+  });
+
+  it("checks each add-on's parameters and cluster requirements against its bundle", async () => {
+    const file = writeTemp(
+      'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: demo}\nspec:\n  addons:\n    - {name: registry, params: {hostPort: 80}}\n    - {name: ingress}\n',
+    );
+    const result = await runCliCaptured(['validate', '-f', file]);
+    expect(result.exitCode).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[1]).toBe(`  ${file}:6:43: spec.addons[0].params.hostPort: must be >= 1024`);
+    expect(lines[2]).toMatch(/:7:14: spec\.addons\[1\]\.name: add-on "ingress" needs spec\.portMappings/);
+  });
+
+  it('keeps every problem on one line whatever the document holds', async () => {
+    const file = writeTemp(
+      'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: demo}\nspec:\n  workers: [{name: a, labels: {"k\\nerror: forged": "\\e[2J"}}]\n',
+    );
+    const result = await runCliCaptured(['validate', '-f', file]);
+    expect(result.exitCode).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).every((line) => line.startsWith(`  ${file}:5:`))).toBe(true);
+    expect(result.stderr).not.toContain('\u001b');
+  });
+
+  it.each([
+    [[], 'is a directory, not a file'],
+    [['big'], 'is larger than 1 MiB'],
+  ])('refuses a directory or an oversized file as usage, exit 2 (%j)', async (name, reason) => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-cli-'));
+    const path = join(dir, ...name);
+    if (name.length > 0) writeFileSync(path, `# ${'x'.repeat(1024 * 1024)}\n`);
+    const result = await runCliCaptured(['validate', '-f', path]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      `error: --file ${path}: ${reason}\nhint: pass the path of a cluster spec YAML file to --file\n`,
+    );
+  });
+
   it('never crashes on binary input', async () => {
     const file = writeTemp('\u0000\u0001\u0002binary');
     const result = await runCliCaptured(['validate', '-f', file]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('binary');
+  });
+});
+
+describe('formatProblem', () => {
+  it.each([
+    [{ path: 'spec.a', message: 'm', line: 3, column: 4 }, 'f.yaml', 'f.yaml:3:4: spec.a: m'],
+    [{ path: 'spec.a', message: 'm' }, 'f.yaml', 'f.yaml: spec.a: m'],
+    [{ path: '', message: 'm' }, 'f.yaml', 'f.yaml: m'],
+    [{ path: '', message: 'm', line: 1, column: 1 }, undefined, '1:1: m'],
+    [{ path: 'spec.a', message: 'm' }, undefined, 'spec.a: m'],
+    [{ path: '', message: 'a\nb\u009b' }, 'x\ny', 'x\\u000ay: a\\u000ab\\u009b'],
+  ])('formats %j from %s', (problem, source, line) => {
+    expect(formatProblem(problem, source)).toBe(line);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { Cancelled, Conflict, StepFailed } from '../../../main/errors.js';
+import { Cancelled, Conflict, SpecInvalid, StepFailed } from '../../../main/errors.js';
 import { createCluster } from '../../../main/engine/create/create-cluster.js';
 import type { ProgressEvent } from '../../../main/engine/types.js';
 import type { Kubeconfig } from '../../../main/kube/kubeconfig-types.js';
@@ -99,6 +99,18 @@ describe('createCluster (fake provider)', () => {
     );
     expect([...provider.nodes.keys()]).toEqual(['solo-control-plane']); // the first cluster is untouched
     expect(provider.execs.length).toBe(execsBefore);
+  });
+
+  it('refuses add-on parameters their bundle rejects before any container exists', async () => {
+    const { provider, kubeconfigPath } = setup();
+    const spec = specOf('solo', { workers: [], addons: [{ name: 'registry', params: { port: 'not-a-port' } }] });
+    const refused = createCluster(spec, { waitTimeoutMs: 0 }, { provider, kubeconfigPath });
+    await expect(refused).rejects.toBeInstanceOf(SpecInvalid);
+    await expect(refused).rejects.toMatchObject({
+      problems: [expect.objectContaining({ path: 'spec.addons[0].params.port' })],
+    });
+    expect(provider.nodes.size).toBe(0);
+    expect(existsSync(kubeconfigPath)).toBe(false);
   });
 
   it('refuses container names used by something else', async () => {

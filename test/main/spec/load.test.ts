@@ -143,6 +143,116 @@ const invalidCases: [string, string, string, RegExp][] = [
   ['unknown field', '  controlPlanes: {replicas: 1}', 'spec.controlPlanes', /unknown field/],
   ['wrong type', '  workers: {name: a}', 'spec.workers', /must be a list, got a mapping/],
   ['bad version', '  kubernetesVersion: "1.34"', 'spec.kubernetesVersion', /v1\.34\.4/],
+  // Engine limits, checked by validate as by create's preflight.
+  ['reserved pool name', '  workers: [{name: control-plane}]', 'spec.workers[0].name', /reserved/],
+  ['load-balancer pool name', '  workers: [{name: external-load-balancer}]', 'spec.workers[0].name', /reserved/],
+  [
+    'more workers than the /24 holds',
+    `  workers: [${Array.from({ length: 6 }, (_, i) => `{name: p${String(i)}, replicas: 20}`).join(', ')}]`,
+    'spec.workers',
+    /120 workers requested; a cluster holds at most 108/,
+  ],
+  // Value rules.
+  [
+    'service range larger than /12',
+    '  networking: {serviceSubnet: 10.0.0.0/11, podSubnet: 192.168.0.0/16}',
+    'spec.networking.serviceSubnet',
+    /\/12 or a smaller range.*kube-apiserver/,
+  ],
+  [
+    'pod range smaller than a node /24',
+    '  networking: {podSubnet: 10.244.0.0/25}',
+    'spec.networking.podSubnet',
+    /\/24/,
+  ],
+  [
+    'pod range too small for the nodes',
+    '  networking: {podSubnet: 10.244.0.0/23}',
+    'spec.networking.podSubnet',
+    /holds 2 node ranges .* but the cluster has 3 nodes; use a \/22 or larger/,
+  ],
+  ['CIDR shape', '  networking: {podSubnet: 10.244.0.0}', 'spec.networking.podSubnet', /CIDR form/],
+  [
+    'a host port on 0.0.0.0 and on loopback',
+    '  portMappings: [{hostPort: 80, containerPort: 80}, {hostPort: 80, containerPort: 81, listenAddress: 0.0.0.0}]',
+    'spec.portMappings[1].hostPort',
+    /80\/TCP on 0\.0\.0\.0 is already mapped by portMappings\[0\]/,
+  ],
+  [
+    'the API port mapped again',
+    '  networking: {apiServerPort: 8080}\n  portMappings: [{hostPort: 8080, containerPort: 80}]',
+    'spec.networking.apiServerPort',
+    /8080\/TCP on 127\.0\.0\.1 is also mapped by portMappings\[0\]/,
+  ],
+  [
+    'the API port on every address',
+    '  networking: {apiServerPort: 8080, apiServerAddress: 0.0.0.0}\n  portMappings: [{hostPort: 8080, containerPort: 80}]',
+    'spec.networking.apiServerPort',
+    /portMappings\[0\]/,
+  ],
+  [
+    'duplicate taint',
+    '  workers: [{name: a, taints: [{key: k, effect: NoSchedule}, {key: k, value: v, effect: NoSchedule}]}]',
+    'spec.workers[0].taints[1].key',
+    /taint "k" with effect "NoSchedule" is already set by taints\[0\]/,
+  ],
+  [
+    'too little memory',
+    '  workers: [{name: a, resources: {memory: 256Mi}}]',
+    'spec.workers[0].resources.memory',
+    /512Mi/,
+  ],
+  [
+    'bytes below the floor',
+    '  workers: [{name: a, resources: {memory: "2"}}]',
+    'spec.workers[0].resources.memory',
+    /512Mi/,
+  ],
+  [
+    'too few CPUs',
+    '  workers: [{name: a, resources: {cpus: "0.25"}}]',
+    'spec.workers[0].resources.cpus',
+    /at least "0.5"/,
+  ],
+  ['node image not a reference', '  nodeImage: "Not A Ref !!"', 'spec.nodeImage', /image reference/],
+  [
+    'long taint value',
+    `  workers: [{name: a, taints: [{key: k, value: ${'v'.repeat(64)}, effect: NoSchedule}]}]`,
+    'spec.workers[0].taints[0].value',
+    /^taint value "v{64}" must be at most 63 letters/,
+  ],
+];
+
+// Bodies that look close to a rule but are fine.
+const validCases: [string, string][] = [
+  [
+    '53/TCP and 53/UDP',
+    '  portMappings: [{hostPort: 53, containerPort: 53}, {hostPort: 53, containerPort: 53, protocol: UDP}]',
+  ],
+  [
+    'one port on two addresses',
+    '  portMappings: [{hostPort: 80, containerPort: 80}, {hostPort: 80, containerPort: 80, listenAddress: 127.0.0.2}]',
+  ],
+  [
+    'the API port on another address',
+    '  networking: {apiServerPort: 8080, apiServerAddress: 127.0.0.2}\n  portMappings: [{hostPort: 8080, containerPort: 80}]',
+  ],
+  [
+    'a UDP mapping on the API port',
+    '  networking: {apiServerPort: 8080}\n  portMappings: [{hostPort: 8080, containerPort: 80, protocol: UDP}]',
+  ],
+  [
+    'one taint key with two effects',
+    '  workers: [{name: a, taints: [{key: k, effect: NoSchedule}, {key: k, effect: NoExecute}]}]',
+  ],
+  ['the smallest resources', '  workers: [{name: a, resources: {cpus: "0.5", memory: 512Mi}}]'],
+  ['an empty nodeImage', '  nodeImage: ""'],
+  [
+    'a nodeImage with registry, port and digest',
+    `  nodeImage: registry.example.com:5000/kind/node:v1.34.1@sha256:${'a'.repeat(64)}`,
+  ],
+  ['a pod range that just fits', '  networking: {podSubnet: 10.244.0.0/22}\n  workers: [{name: a, replicas: 1}]'],
+  ['the largest service range', '  networking: {serviceSubnet: 10.96.0.0/12}'],
 ];
 
 describe('validation', () => {
@@ -152,6 +262,71 @@ describe('validation', () => {
     expect(problem, `paths reported: ${problems.map((p) => p.path).join(', ')}`).toBeDefined();
     expect(problem?.message).toMatch(message);
     expect(problem?.line).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(validCases)('accepts %s', (_name, body) => {
+    const result = validateClusterSpecText(`${header}spec:\n${body}\n`);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('names a node that would be longer than a hostname', () => {
+    const long = 'a'.repeat(32);
+    const result = validateClusterSpecText(
+      `apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: ${long}}\nspec:\n  workers: [{name: ${'b'.repeat(32)}, replicas: 1}]\n`,
+    );
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.objectContaining({
+        path: 'spec.workers[0].name',
+        line: 5,
+        message: expect.stringContaining(`"${long}-${'b'.repeat(32)}-1" is longer than 63 characters`) as unknown,
+      }),
+    ]);
+  });
+
+  it.each(['null', '[a]', '7'])('reports labels that are not a mapping (%s) without crashing', (labels) => {
+    expect(problemsOf(`  workers: [{name: a, labels: ${labels}}]`).map((p) => p.path)).toEqual([
+      'spec.workers[0].labels',
+    ]);
+  });
+
+  it('reports engine limits and schema problems together', () => {
+    const problems = problemsOf('  controlPlane: {replicas: 2}\n  workers: [{name: control-plane, replicas: 1}]');
+    expect(problems.map((p) => p.path)).toEqual(['spec.controlPlane.replicas', 'spec.workers[0].name']);
+  });
+
+  it('does not repeat a bad count or name as a subnet or hostname problem', () => {
+    const problems = problemsOf(
+      `  networking: {podSubnet: 10.244.0.0/24}\n  workers: [{name: ${'x'.repeat(40)}, replicas: 99}]`,
+    );
+    expect(problems.map((p) => p.path)).toEqual(['spec.workers[0].name', 'spec.workers[0].replicas']);
+  });
+
+  it('points at a bad label key itself, and at a bad value', () => {
+    const problems = problemsOf('  workers:\n    - name: a\n      labels:\n        "bad key": "bad value"');
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'spec.workers[0].labels["bad key"]', line: 9, column: 9 }),
+      expect.objectContaining({ path: 'spec.workers[0].labels["bad key"]', line: 9, column: 20 }),
+    ]);
+    expect(problems[0]?.message).toMatch(/name part/);
+    expect(problems[1]?.message).toMatch(/^label value "bad value" must be/);
+  });
+
+  it('quotes user text in messages so that it cannot split or forge a line', () => {
+    const problems = problemsOf(
+      '  workers:\n    - name: a\n      labels: {"a\\nb": "x\\ny", "\\e[31mred": v}\n  "bogus\\u2028\\u009b": 1',
+    );
+    const raw = ['\n', '\u001b', '\u009b', '\u2028'];
+    for (const problem of problems) {
+      for (const char of raw) expect(`${problem.path} ${problem.message}`).not.toContain(char);
+    }
+    expect(problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('"a\\nb"'),
+        expect.stringContaining('"x\\ny"'),
+        expect.stringContaining('"\\u001b[31mred"'),
+        expect.stringContaining('unknown field "bogus\\u2028\\u009b"'),
+      ]),
+    );
   });
 
   it('reports every problem of a document in one pass, in source order', () => {
@@ -210,6 +385,10 @@ describe('document-level errors', () => {
     ['duplicate keys', 'kind: Cluster\nkind: Cluster\n', /YAML syntax.*unique/i, 2],
     ['an empty file', '', /empty/, undefined],
     ['several documents', 'a: 1\n---\nb: 2\n', /2 YAML documents/, undefined],
+    ['an unknown tag', `${header}spec: !custom {a: 1}\n`, /YAML: Unresolved tag: !custom; remove the tag/, 5],
+    ['a YAML 1.1 tag in YAML 1.2', `${header}spec: !!binary aGVsbG8=\n`, /Unresolved tag: .*binary/, 5],
+    ['an unsupported YAML version', `%YAML 1.3\n---\n${header}`, /Unsupported YAML version/, 1],
+    ['only separators', '---\n---\n', /empty/, undefined],
     ['a scalar', 'just text', /must be a mapping/, undefined],
     ['a list', '- a\n- b\n', /must be a mapping/, undefined],
     ['binary input', 'abc\u0000def', /binary/, undefined],
@@ -219,6 +398,31 @@ describe('document-level errors', () => {
     if (result.ok) return;
     expect(result.problems[0]?.message).toMatch(message);
     expect(result.problems[0]?.line).toBe(line);
+  });
+
+  it.each([
+    ['a final ---', `${header}---\n`],
+    ['--- around the document', `---\n${header}---\n`],
+    ['a final document of comments only', `${header}---\n# nothing here\n`],
+  ])('reads one document despite %s', (_what, text) => {
+    expect(validateClusterSpecText(text).ok).toBe(true);
+  });
+
+  it.each([
+    ['binary data', `%YAML 1.1\n---\n${header}spec: !!binary aGVsbG8=\n`, 'spec', /not binary data/],
+    ['a set', `%YAML 1.1\n---\n${header}spec:\n  workers: !!set {a}\n`, 'spec.workers', /not a set/],
+    ['an ordered map', `%YAML 1.1\n---\n${header}spec:\n  workers: !!omap [{a: 1}]\n`, 'spec.workers', /ordered map/],
+    [
+      'a timestamp',
+      `%YAML 1.1\n---\n${header}spec:\n  kubernetesVersion: 2001-12-14\n`,
+      'spec.kubernetesVersion',
+      /timestamp; quote it/,
+    ],
+  ])('refuses %s from YAML 1.1 tags, at its path only', (_what, text, path, message) => {
+    const result = validateClusterSpecText(text);
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.objectContaining({ path, message: expect.stringMatching(message) as unknown }),
+    ]);
   });
 
   it('refuses alias bombs without hanging', () => {
