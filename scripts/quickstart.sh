@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: set the host up, then create the embedded default cluster
-# (one control plane, two workers) and show its nodes.
+# (one control plane, two workers, registry and metrics-server) and show its nodes.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -52,8 +52,11 @@ describe('CreatePage', () => {
     expect(yaml().value).toContain('name: web');
     await fireEvent.click(screen.getByRole('button', { name: 'Add a worker pool' }));
     expect(yaml().value).toContain('name: pool-1');
+    // The default add-ons start checked; unchecking one takes it out of the YAML.
+    expect(yaml().value).toMatch(/addons:\n\s+- name: registry\n\s+- name: metrics-server/);
     await fireEvent.click(screen.getByRole('checkbox', { name: 'registry' }));
-    expect(yaml().value).toMatch(/addons:\n\s+- name: registry/);
+    expect(yaml().value).toMatch(/addons:\n\s+- name: metrics-server\n/);
+    expect(yaml().value).not.toContain('name: registry');
   });
 
   it('explains when the YAML does not parse, with the line', async () => {
