@@ -1,20 +1,18 @@
 // The Engine on top of a Provider: the one object the CLI, the desktop app and the tests use.
 // It holds no cluster state of its own; every answer comes from the containers' labels.
+// create and start load their pipelines on first use: they need the Kubernetes client, which
+// takes most of a second to load, and `slipway list`, `stop` or `delete` do not.
 import { stringify } from 'yaml';
-import { addonContextForEngine, installSpecAddons } from '../addons/node-hooks.js';
 import { NotFound, SlipwayError, SpecInvalid, UsageError } from '../errors.js';
 import { kubeconfigPath } from '../kube/kubeconfig-file.js';
 import { standaloneKubeconfig } from '../kube/kubeconfig-rewrite.js';
 import { validateClusterSpecValue, type ClusterSpec } from '../spec/index.js';
-import { createCluster } from './create/create-cluster.js';
-import { hostEntry } from './create/host-api.js';
 import { hostProbes } from './doctor/host-probes.js';
 import { runDoctor } from './doctor/run-doctor.js';
 import { Label } from './labels.js';
 import { collectLogs } from './lifecycle/collect-logs.js';
 import { loadImages } from './lifecycle/load-images.js';
 import { deleteCluster } from './lifecycle/remove-cluster.js';
-import { startCluster } from './lifecycle/start-cluster.js';
 import { stopCluster } from './lifecycle/stop-cluster.js';
 import { apiPublisher, summarizeCluster, summarizeClusters } from './lifecycle/summarize.js';
 import { kubectlCommand } from './node-exec.js';
@@ -50,9 +48,11 @@ export class ClusterEngine implements Engine {
   }
 
   async createCluster(spec: ClusterSpec, options: CreateOptions = {}): Promise<ClusterSummary> {
+    const { createCluster } = await import('./create/create-cluster.js');
     const plan = await createCluster(spec, options, { provider: this.provider, kubeconfigPath: this.kubeconfigFile() });
     // spec.addons install once the cluster is ready (not with --wait 0: nothing would be ready).
     if (spec.spec.addons.length > 0 && options.waitTimeoutMs !== 0) {
+      const { addonContextForEngine, installSpecAddons } = await import('../addons/node-hooks.js');
       await installSpecAddons(await addonContextForEngine(this), plan.name, spec.spec.addons, options);
     }
     return this.getCluster(plan.name);
@@ -67,6 +67,7 @@ export class ClusterEngine implements Engine {
   }
 
   async startCluster(name: string, options: StartOptions = {}): Promise<ClusterSummary> {
+    const { startCluster } = await import('./lifecycle/start-cluster.js');
     await startCluster(this.provider, name, options);
     return this.getCluster(name);
   }
@@ -89,6 +90,7 @@ export class ClusterEngine implements Engine {
     const adminConf = await this.provider.readNodeFile(bootstrap.name, '/etc/kubernetes/admin.conf');
     if (!binding || !adminConf)
       throw new SlipwayError(`cluster "${name}" has no kubeconfig yet (kubeadm init did not finish)`);
+    const { hostEntry } = await import('./create/host-api.js');
     const entry = hostEntry(
       { name, api: { hostAddress: binding.hostIp, hostPort: binding.hostPort } },
       adminConf.toString('utf8'),

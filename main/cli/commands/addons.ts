@@ -1,17 +1,13 @@
 // `slipway addons list|enable|disable`: add-on bundles on live clusters.
 import type { Command } from 'commander';
-import {
-  addonStatuses,
-  validateRequests,
-  disableAddon,
-  enableAddon,
-  parseSetFlags,
-  type AddonStatus,
-  type EnableResult,
-} from '../../addons/index.js';
+import type { AddonStatus, EnableResult } from '../../addons/index.js';
 import type { CliContext } from '../context.js';
-import { addonContextFor, progressPrinter } from '../addon-context.js';
 import { collectKeyValue, outputOption, type OutputFlags } from '../options.js';
+
+// The add-on engine pulls in the Kubernetes client, which takes most of a second to load;
+// only the verbs that use it load it, so `slipway list` or `validate` start quickly.
+const addonsEngine = () => import('../../addons/index.js');
+const cliAddonContext = () => import('../addon-context.js');
 
 /** Register the `addons` verb group. */
 export function registerAddons(program: Command, context: CliContext): void {
@@ -22,6 +18,7 @@ export function registerAddons(program: Command, context: CliContext): void {
     .argument('[cluster]', 'cluster name; without it only the bundles are listed')
     .addOption(outputOption())
     .action(async (cluster: string | undefined, flags: OutputFlags) => {
+      const [{ addonStatuses }, { addonContextFor }] = await Promise.all([addonsEngine(), cliAddonContext()]);
       const statuses = await addonStatuses(
         cluster ? await addonContextFor(context) : { engine: { kubeconfig: unavailable, recordedSpec: unavailable } },
         cluster,
@@ -44,6 +41,8 @@ export function registerAddons(program: Command, context: CliContext): void {
         addon: string,
         flags: { set: string[]; images?: string; wait: boolean } & OutputFlags,
       ) => {
+        const [{ enableAddon, parseSetFlags, validateRequests }, { addonContextFor, progressPrinter }] =
+          await Promise.all([addonsEngine(), cliAddonContext()]);
         const params = parseSetFlags(flags.set);
         // Bad bundles or parameters are reported before the engine or the cluster is touched.
         await validateRequests({}, [{ name: addon, params }]);
@@ -66,6 +65,10 @@ export function registerAddons(program: Command, context: CliContext): void {
     .option('--yes', 'also delete the data the add-on holds (volumes, custom resources, registry images)')
     .option('--keep-data', 'disable but keep its data')
     .action(async (cluster: string, addon: string, flags: { yes?: boolean; keepData?: boolean }) => {
+      const [{ disableAddon }, { addonContextFor, progressPrinter }] = await Promise.all([
+        addonsEngine(),
+        cliAddonContext(),
+      ]);
       const addonContext = await addonContextFor(context);
       await disableAddon(addonContext, cluster, addon, {
         signal: context.signal,

@@ -17,7 +17,6 @@ import {
   type ExportTarget,
   type SiteInputs,
 } from '../../export/index.js';
-import { readRunningClusterSpec } from '../../export/running-cluster-spec.js';
 import { loadClusterSpec, type ClusterSpec } from '../../spec/index.js';
 import type { CliContext } from '../context.js';
 import { formatIssue, reportIssues, summarise } from '../export-report.js';
@@ -74,6 +73,8 @@ async function readSpec(flags: ExportFlags, context: CliContext): Promise<Cluste
     });
   }
   if (flags.file !== undefined) return loadClusterSpec(await readInputFile(flags.file, '--file'), flags.file);
+  // Loaded only here: reading a live cluster's add-ons needs the Kubernetes client.
+  const { readRunningClusterSpec } = await import('../../export/running-cluster-spec.js');
   const running = await readRunningClusterSpec(await context.engine(), flags.cluster ?? '');
   for (const note of running.notes) context.stderr(`note: ${note}\n`);
   return running.spec;
