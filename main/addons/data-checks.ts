@@ -1,5 +1,6 @@
 // Finds the data an enabled add-on holds, so disable can ask before deleting it: volumes of
 // its CSI driver, custom resources of its CRDs, images in the registry's host volume.
+import { Cancelled, SlipwayError } from '../errors.js';
 import { deleteObjects } from './apply.js';
 import type { DataCheck } from './bundle-schema.js';
 import type { AddonHost } from './host/types.js';
@@ -79,24 +80,57 @@ async function userCustomResources(clients: KubeClients, inventory: Inventory): 
   return found;
 }
 
+/** How long disable --yes waits for users' custom resources to go. */
+export const CUSTOM_RESOURCE_DELETE_TIMEOUT_MS = 120_000;
+
+type Scope = 'namespaced' | 'cluster';
+
+async function userResourcesIn(clients: KubeClients, inventory: Inventory, scope: Scope): Promise<UserResources[]> {
+  return (await userCustomResources(clients, inventory))
+    .map((group) => ({
+      ...group,
+      items: group.items.filter((item) => (scope === 'namespaced') === (item.namespace !== undefined)),
+    }))
+    .filter((group) => group.items.length > 0);
+}
+
 /**
  * With --yes: delete users' custom resources of the add-on's CRDs while its controllers still
  * run, and wait until they are gone. Their finalizers (e.g. a VolumeSnapshot's) are removed by
  * those controllers; deleting the CRDs first would leave them, and the CRDs, stuck.
+ *
+ * Namespaced resources go first: their controllers delete the cluster-scoped objects they made
+ * (a VolumeSnapshot's VolumeSnapshotContent). Deleting both at once races those controllers.
+ * What is still there at the deadline is named in the error, and nothing more is deleted.
  */
 export async function deleteCustomResources(
   clients: KubeClients,
   inventory: Inventory,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; timeoutMs?: number; pollMs?: number } = {},
 ): Promise<void> {
-  const remaining = async () => (await userCustomResources(clients, inventory)).filter((g) => g.items.length > 0);
-  const refs = (await remaining()).flatMap((group) =>
-    group.items.map((item) => ({ apiVersion: group.apiVersion, kind: group.kind, ...item })),
-  );
-  await deleteObjects(clients, refs);
-  const deadline = Date.now() + 120_000;
-  while ((await remaining()).length > 0 && Date.now() < deadline && !signal?.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  const deadline = Date.now() + (options.timeoutMs ?? CUSTOM_RESOURCE_DELETE_TIMEOUT_MS);
+  for (const scope of ['namespaced', 'cluster'] as const) {
+    let remaining = await userResourcesIn(clients, inventory, scope);
+    if (remaining.length === 0) continue;
+    await deleteObjects(
+      clients,
+      remaining.flatMap((group) =>
+        group.items.map((item) => ({ apiVersion: group.apiVersion, kind: group.kind, ...item })),
+      ),
+    );
+    while (remaining.length > 0) {
+      if (options.signal?.aborted) throw new Cancelled('disable cancelled while custom resources were being deleted');
+      if (Date.now() >= deadline) {
+        const names = remaining.flatMap((group) =>
+          group.items.map((item) => `${group.kind} ${item.namespace ? `${item.namespace}/` : ''}${item.name}`),
+        );
+        throw new SlipwayError(`custom resources were not deleted in time: ${names.join(', ')}`, {
+          hint: 'their finalizers are still set; see `kubectl describe` for what they wait for, then run disable again',
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+      remaining = await userResourcesIn(clients, inventory, scope);
+    }
   }
 }
 

@@ -45,7 +45,7 @@ export async function disableAddon(
   const refs = inventory.objects.filter((ref) => !keep.has(refKey(ref)));
   if (options.yes && !options.keepData) {
     await runStep(options, step('custom-resources', 'delete custom resources of its CRDs'), () =>
-      deleteCustomResources(clients, inventory, options.signal),
+      deleteCustomResources(clients, inventory, { signal: options.signal }),
     );
     await runStep(options, step('volumes', 'delete volumes of its driver'), () =>
       deleteDriverVolumes(clients, inventory, options.signal),

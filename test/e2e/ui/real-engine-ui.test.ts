@@ -101,6 +101,9 @@ describe.skipIf(skip !== undefined)('desktop UI on the REAL engine (Chromium, lo
     await page.getByRole('spinbutton', { name: 'Nodes' }).fill('1');
     await page.getByText('Networking and node image').click();
     await page.getByRole('textbox', { name: 'Node image' }).fill(NODE_IMAGE);
+    // Without the default add-ons: a later test enables one from its card.
+    await page.getByRole('checkbox', { name: 'registry' }).uncheck();
+    await page.getByRole('checkbox', { name: 'metrics-server' }).uncheck();
     await page.getByText('✓ Valid: 1 control plane, 1 workers').waitFor();
     await page.getByRole('button', { name: 'Create cluster' }).click();
     const steps = page.getByRole('list', { name: `Steps of Create ${CLUSTER}` });
