@@ -4,6 +4,7 @@ import type { ContainerCreateOptions } from 'dockerode';
 import { Label } from '../labels.js';
 import type { ClusterPlan, NodePlan, PublishedPort } from '../plan/types.js';
 import type { NodeHostConfig, SecurityFlags } from './security-flags.js';
+import { quantityBytes } from '../../spec/node-resources.js';
 
 export interface NodeRunInputs {
   plan: ClusterPlan;
@@ -14,23 +15,11 @@ export interface NodeRunInputs {
   labels: Record<string, string>;
 }
 
-const units: Record<string, number> = {
-  '': 1,
-  K: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-};
-
 /** Bytes of a Kubernetes-style quantity such as 512Mi or 2G (validated by the spec). */
 export function memoryBytes(quantity: string): number {
-  const match = /^(\d+)(Ki|Mi|Gi|Ti|K|M|G|T)?$/.exec(quantity);
-  if (!match) throw new Error(`not a memory quantity: ${quantity}`);
-  return Number(match[1]) * (units[match[2] ?? ''] ?? 1);
+  const bytes = quantityBytes(quantity);
+  if (bytes === undefined) throw new Error(`not a memory quantity: ${quantity}`);
+  return bytes;
 }
 
 type PortMap = Record<string, { HostIp: string; HostPort: string }[]>;
