@@ -1,12 +1,12 @@
 // Reads and switches kubectl's current context (the tray's "Use as kubectl context"). The
 // engine merges a slipway-NAME context into the kubeconfig on create; this only moves
 // `current-context`, keeping the rest of the user's file, comments included.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { NotFound } from '../errors.js';
+import { writeFileAtomically } from '../fs/write-file-atomically.js';
 import type { KubectlContextInfo } from './contract.js';
 
 export const CONTEXT_PREFIX = 'slipway-';
@@ -47,9 +47,7 @@ export function createFileKubectlContexts(path: string): KubectlContexts {
         });
       }
       doc.set('current-context', context);
-      const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-      await writeFile(temporary, doc.toString(), { mode: 0o600 });
-      await rename(temporary, path);
+      await writeFileAtomically(path, doc.toString(), 0o600);
       return { path, context };
     },
   };

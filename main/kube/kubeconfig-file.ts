@@ -1,12 +1,12 @@
 // Updating the user's kubeconfig file safely: under a lock (other tools may write it too),
 // through a temporary file renamed into place, keeping its permissions.
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { parse, stringify } from 'yaml';
 import { SlipwayError } from '../errors.js';
+import { writeFileAtomically } from '../fs/write-file-atomically.js';
 import type { Kubeconfig } from './kubeconfig-types.js';
 
 /** The file kubectl writes to: the first path of $KUBECONFIG, else ~/.kube/config. */
@@ -38,18 +38,6 @@ async function readConfig(path: string): Promise<{ config: Kubeconfig | undefine
   }
 }
 
-async function writeAtomically(path: string, text: string, mode: number): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.slipway-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { mode, flush: true });
-    await chmod(temp, mode);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 /** Apply `update` to the kubeconfig at `path` under a lock; `undefined` from update means no change. */
 export async function updateKubeconfigFile(
   path: string,
@@ -66,7 +54,7 @@ export async function updateKubeconfigFile(
   try {
     const { config, mode } = await readConfig(target);
     const next = update(config);
-    if (next !== undefined) await writeAtomically(target, stringify(next), mode);
+    if (next !== undefined) await writeFileAtomically(target, stringify(next), mode);
   } finally {
     await release();
   }

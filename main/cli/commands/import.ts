@@ -2,7 +2,7 @@
 // users can move over; whatever kind can say that a spec cannot is reported.
 import { Option, type Command } from 'commander';
 import { Document } from 'yaml';
-import { writeFileAtomically } from '../../export/files/atomic-file.js';
+import { writeFileAtomically } from '../../fs/write-file-atomically.js';
 import { withOutputPath } from '../../export/files/output-path-error.js';
 import { countBySeverity, importKindConfig } from '../../export/index.js';
 import type { CliContext } from '../context.js';
