@@ -13,9 +13,8 @@
 //
 // A oneshot unit adds the rules at every boot, because a restarted node container gets a fresh
 // network namespace.
-import { parseIpv4Cidr } from '../spec/cidr.js';
 import { runInNode, writeNodeFile } from './node-exec.js';
-import { formatIpv4 } from './plan/subnet.js';
+import { addressAt } from './plan/subnet.js';
 import type { Provider } from './provider.js';
 
 export const SERVICE_GUARD_UNIT = 'slipway-service-guard.service';
@@ -31,9 +30,7 @@ const GUARD_CONNMARK = '0x40000000/0x40000000';
 
 /** kube-apiserver gives the `kubernetes` Service the first address of the service subnet. */
 export function kubernetesServiceAddress(serviceSubnet: string): string {
-  const cidr = parseIpv4Cidr(serviceSubnet);
-  if (!cidr) throw new Error(`not a subnet: ${serviceSubnet}`);
-  return formatIpv4(cidr.network + 1);
+  return addressAt(serviceSubnet, 1);
 }
 
 function iptables(table: 'filter' | 'nat', chain: string, rule: string): string {

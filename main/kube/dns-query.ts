@@ -1,13 +1,10 @@
 // A minimal DNS A query and answer parser, so "CoreDNS answers" can be checked from inside a
 // node with nothing but bash's /dev/udp (node images carry no dig or nslookup).
-import { parseIpv4Cidr } from '../spec/cidr.js';
-import { formatIpv4 } from '../engine/plan/subnet.js';
+import { addressAt, formatIpv4 } from '../engine/plan/subnet.js';
 
 /** kubeadm puts the cluster DNS Service at the 10th address of the service subnet. */
 export function clusterDnsAddress(serviceSubnet: string): string {
-  const cidr = parseIpv4Cidr(serviceSubnet);
-  if (!cidr) throw new Error(`not a subnet: ${serviceSubnet}`);
-  return formatIpv4(cidr.network + 10);
+  return addressAt(serviceSubnet, 10);
 }
 
 /** A recursive A query for `name` with the given 16-bit id. */

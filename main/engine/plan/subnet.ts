@@ -36,7 +36,7 @@ export function chooseSubnet(clusterName: string, inUse: readonly string[]): str
   return undefined;
 }
 
-/** Address at a host offset inside a /24 subnet given as text. */
+/** Address at a host offset inside a subnet given as text (e.g. 10.96.0.0/16, 10 → 10.96.0.10). */
 export function addressAt(subnet: string, offset: number): string {
   const parsed = parseIpv4Cidr(subnet);
   if (!parsed) throw new Error(`not a subnet: ${subnet}`);
