@@ -15,6 +15,16 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'slipway-export-'));
 }
 
+/** A valid spec with five control planes, which VKS refuses (it allows 1 or 3). */
+function fiveControlPlaneSpec(): string {
+  const spec = join(tempDir(), 'five.yaml');
+  writeFileSync(
+    spec,
+    'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: five}\nspec:\n  controlPlane: {replicas: 5}\n',
+  );
+  return spec;
+}
+
 /** An engine that only knows one recorded spec of a stopped cluster; any other call fails the test. */
 function engineWithRecordedSpec(name: string, specFile: string): Engine {
   const spec = loadClusterSpec(readFileSync(specFile, 'utf8'));
@@ -96,12 +106,7 @@ describe('slipway export', () => {
   });
 
   it('refuses an export with other errors, exit 2', async () => {
-    const dir = tempDir();
-    const spec = join(dir, 'five.yaml');
-    writeFileSync(
-      spec,
-      'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: five}\nspec:\n  controlPlane: {replicas: 5}\n',
-    );
+    const spec = fiveControlPlaneSpec();
     const result = await runCliCaptured(['export', '-f', spec, '--target', 'vks', '--site', siteFile]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('error ODD_CONTROL_PLANE spec.controlPlane.replicas');
@@ -178,12 +183,7 @@ describe('slipway export', () => {
   });
 
   it('still prints the refusal on stderr for other errors with --output json', async () => {
-    const dir = tempDir();
-    const spec = join(dir, 'five.yaml');
-    writeFileSync(
-      spec,
-      'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: five}\nspec:\n  controlPlane: {replicas: 5}\n',
-    );
+    const spec = fiveControlPlaneSpec();
     const result = await runCliCaptured([
       'export',
       '-f',
