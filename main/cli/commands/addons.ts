@@ -6,8 +6,10 @@ import { collectKeyValue, outputOption, type OutputFlags } from '../options.js';
 
 // The add-on engine pulls in the Kubernetes client, which takes most of a second to load;
 // only the verbs that use it load it, so `slipway list` or `validate` start quickly.
-const addonsEngine = () => import('../../addons/index.js');
-const cliAddonContext = () => import('../addon-context.js');
+async function loadAddonVerbs() {
+  const [engine, cliContext] = await Promise.all([import('../../addons/index.js'), import('../addon-context.js')]);
+  return { ...engine, ...cliContext };
+}
 
 /** Register the `addons` verb group. */
 export function registerAddons(program: Command, context: CliContext): void {
@@ -18,7 +20,7 @@ export function registerAddons(program: Command, context: CliContext): void {
     .argument('[cluster]', 'cluster name; without it only the bundles are listed')
     .addOption(outputOption())
     .action(async (cluster: string | undefined, flags: OutputFlags) => {
-      const [{ addonStatuses }, { addonContextFor }] = await Promise.all([addonsEngine(), cliAddonContext()]);
+      const { addonStatuses, addonContextFor } = await loadAddonVerbs();
       const statuses = await addonStatuses(
         cluster ? await addonContextFor(context) : { engine: { kubeconfig: unavailable, recordedSpec: unavailable } },
         cluster,
@@ -41,8 +43,8 @@ export function registerAddons(program: Command, context: CliContext): void {
         addon: string,
         flags: { set: string[]; images?: string; wait: boolean } & OutputFlags,
       ) => {
-        const [{ enableAddon, parseSetFlags, validateRequests }, { addonContextFor, progressPrinter }] =
-          await Promise.all([addonsEngine(), cliAddonContext()]);
+        const { enableAddon, parseSetFlags, validateRequests, addonContextFor, progressPrinter } =
+          await loadAddonVerbs();
         const params = parseSetFlags(flags.set);
         // Bad bundles or parameters are reported before the engine or the cluster is touched.
         await validateRequests({}, [{ name: addon, params }]);
@@ -65,10 +67,7 @@ export function registerAddons(program: Command, context: CliContext): void {
     .option('--yes', 'also delete the data the add-on holds (volumes, custom resources, registry images)')
     .option('--keep-data', 'disable but keep its data')
     .action(async (cluster: string, addon: string, flags: { yes?: boolean; keepData?: boolean }) => {
-      const [{ disableAddon }, { addonContextFor, progressPrinter }] = await Promise.all([
-        addonsEngine(),
-        cliAddonContext(),
-      ]);
+      const { disableAddon, addonContextFor, progressPrinter } = await loadAddonVerbs();
       const addonContext = await addonContextFor(context);
       await disableAddon(addonContext, cluster, addon, {
         signal: context.signal,
