@@ -6,7 +6,8 @@
 #
 # Usage: images/node/build.sh            (or: npm run images:node)
 # Environment:
-#   KUBERNETES_VERSION  release to build (default v1.34.4)
+#   KUBERNETES_VERSION  release to build: a minor (v1.36) or a patch from releases.json
+#                       (default: the catalog's newest release)
 #   NODE_IMAGE          default localhost/slipway/node:$KUBERNETES_VERSION
 #   HAPROXY_IMAGE       default localhost/slipway/haproxy:2.6-bookworm
 #   SLIPWAY_CACHE_DIR   cache root (default ~/.cache/slipway); outputs go to images/ in it
@@ -18,15 +19,34 @@ NODE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "${NODE_DIR}/scripts/lib.sh"
 export HASH_ROOT="$NODE_DIR"
 
-K8S_VERSION="${KUBERNETES_VERSION:-v1.34.4}"
-KUBE_ROUTER_VERSION=v2.1.0
+# The release catalog (releases.json) is the one home of which releases exist.
+catalog_release() {
+  node -e '
+    const { releases } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const wanted = (process.argv[2] || "").replace(/^v/, "");
+    const hit = wanted === "" ? releases[0] : releases.find((r) => r.minor === wanted || r.patch === `v${wanted}`);
+    if (!hit) {
+      console.error(`KUBERNETES_VERSION=${process.argv[2]} is not in the release catalog; supported: ${releases.map((r) => `v${r.minor} (${r.patch})`).join(", ")}`);
+      process.exit(2);
+    }
+    console.log(hit.patch);' "${NODE_DIR}/releases.json" "${1:-}"
+}
+K8S_VERSION="$(catalog_release "${KUBERNETES_VERSION:-}")" || exit 2
+# The node's runtime, built from Go modules like Kubernetes (Debian's containerd 1.6 cannot run
+# Kubernetes 1.36+), and the pod network: flannel (routes) with kube-network-policies.
+CONTAINERD_VERSION=v2.4.2
+RUNC_VERSION=v1.5.3
+CNI_PLUGINS_VERSION=v1.10.0
+FLANNEL_VERSION=v0.28.10
+NETWORK_POLICIES_VERSION=v0.8.0
 LOCAL_PATH_VERSION=v0.0.30
 DEBIAN_SUITE=bookworm
 HAPROXY_SERIES=2.6
 NODE_IMAGE="${NODE_IMAGE:-localhost/slipway/node:${K8S_VERSION}}"
 HAPROXY_IMAGE="${HAPROXY_IMAGE:-localhost/slipway/haproxy:${HAPROXY_SERIES}-${DEBIAN_SUITE}}"
 # Names our own manifests use (default-cni.yaml, default-storage.yaml); checked below.
-KUBE_ROUTER_IMAGE="localhost/slipway/kube-router:${KUBE_ROUTER_VERSION}"
+FLANNEL_IMAGE="localhost/slipway/flannel:${FLANNEL_VERSION}"
+NETWORK_POLICIES_IMAGE="localhost/slipway/kube-network-policies:${NETWORK_POLICIES_VERSION}"
 LOCAL_PATH_IMAGE="localhost/slipway/local-path-provisioner:${LOCAL_PATH_VERSION}"
 LOCAL_PATH_HELPER_IMAGE="localhost/slipway/local-path-helper:1.35-${DEBIAN_SUITE}"
 
@@ -35,15 +55,16 @@ K8S_OUT="${CACHE}/kubernetes/${K8S_VERSION}"
 GO_OUT="${CACHE}/go"
 LOGS="${CACHE}/logs"
 
-NODE_PACKAGES=systemd,containerd,runc,containernetworking-plugins,iptables,nftables,conntrack,iproute2,ethtool,util-linux,mount,kmod,libseccomp2,pigz,e2fsprogs,bash,ca-certificates,curl,jq,procps,socat
+NODE_PACKAGES=systemd,iptables,nftables,conntrack,iproute2,ethtool,util-linux,mount,kmod,libseccomp2,pigz,e2fsprogs,bash,ca-certificates,curl,jq,procps,socat
 NETBASE_PACKAGES=iptables,nftables,conntrack,ipset,iproute2,kmod,busybox-static
 HAPROXY_PACKAGES=haproxy
 
 # --- inputs -------------------------------------------------------------------------------
 
 node_inputs_hash() {
-  hash_inputs build.sh scripts go-locks rootfs node components manifests -- \
-    "$K8S_VERSION" "$KUBE_ROUTER_VERSION" "$LOCAL_PATH_VERSION" "$DEBIAN_SUITE" "$(go env GOVERSION)" \
+  hash_inputs build.sh scripts go-locks patches rootfs node components manifests -- \
+    "$K8S_VERSION" "$CONTAINERD_VERSION" "$RUNC_VERSION" "$CNI_PLUGINS_VERSION" "$FLANNEL_VERSION" \
+    "$NETWORK_POLICIES_VERSION" "$LOCAL_PATH_VERSION" "$DEBIAN_SUITE" "$(go env GOVERSION)" \
     "$NODE_PACKAGES" "$NETBASE_PACKAGES"
 }
 
@@ -78,8 +99,27 @@ start_job() {
   JOBS[$name]=$!
 }
 
+# The newest progress line of a job's log ("[go flannel] go build …"), for the live status.
+job_status() {
+  grep -E '^\[[a-z0-9 .-]+\] ' "${LOGS}/$1.log" 2>/dev/null | tail -n 1 | cut -c1-110 || true
+}
+
+# Waits for every job; meanwhile, every PROGRESS_SECONDS (default 30) one status line per
+# running job says what it is doing, so a cold build of tens of minutes is never silent.
 wait_jobs() {
-  local name failed=()
+  local name failed=() started=$SECONDS last=$SECONDS running
+  while :; do
+    running=()
+    for name in "${!JOBS[@]}"; do kill -0 "${JOBS[$name]}" 2>/dev/null && running+=("$name"); done
+    ((${#running[@]} > 0)) || break
+    if ((SECONDS - last >= ${PROGRESS_SECONDS:-30})); then
+      last=$SECONDS
+      for name in "${running[@]}"; do
+        step "$(printf '%dm%02ds' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60))) ${name}: $(job_status "$name")"
+      done
+    fi
+    sleep 2
+  done
   for name in "${!JOBS[@]}"; do
     if wait "${JOBS[$name]}"; then
       step "${name}: done"
@@ -100,8 +140,14 @@ build_rootfs_tarballs() {
   done
 }
 
+# Go components built so far, for "(3 of 9)" in the log.
+GO_BUILT=0
+GO_TOTAL=8
+
 go_binary() {
   local name="$1" module="$2" package="$3" version="$4"
+  GO_BUILT=$((GO_BUILT + 1))
+  printf '[go %s] component %d of %d\n' "$name" "$GO_BUILT" "$GO_TOTAL" >&2
   nice -n 19 "${NODE_DIR}/scripts/build-go-binary.sh" "${GO_OUT}/${name}-${version}" \
     "${module}@${version}" "$package" "$name" "${NODE_DIR}/go-locks/${name}-${version}"
 }
@@ -111,12 +157,33 @@ kubeadm_image_tag() {
   "${K8S_OUT}/kubeadm" config images list --kubernetes-version "$K8S_VERSION" | sed -n "s#.*/$1:##p"
 }
 
+# The node's container runtime: release-independent, so every release shares one build.
+build_runtime() {
+  GO_TAGS=urfave_cli_no_docs,no_btrfs,osusergo,netgo \
+    GO_LDFLAGS="-X github.com/containerd/containerd/v2/version.Version=${CONTAINERD_VERSION} -X github.com/containerd/containerd/v2/version.Package=slipway" \
+    go_binary containerd github.com/containerd/containerd/v2 \
+    "github.com/containerd/containerd/v2/cmd/containerd github.com/containerd/containerd/v2/cmd/containerd-shim-runc-v2 github.com/containerd/containerd/v2/cmd/ctr" \
+    "$CONTAINERD_VERSION"
+  # cgo for libseccomp (seccomp profiles such as RuntimeDefault), linked statically.
+  GO_CGO=1 GO_TAGS=seccomp,urfave_cli_no_docs,netgo,osusergo \
+    go_binary runc github.com/opencontainers/runc github.com/opencontainers/runc "$RUNC_VERSION"
+  local p plugins=""
+  for p in main/bridge main/loopback main/ptp ipam/host-local meta/portmap; do
+    plugins+=" github.com/containernetworking/plugins/plugins/${p}"
+  done
+  go_binary cni-plugins github.com/containernetworking/plugins "${plugins# }" "$CNI_PLUGINS_VERSION"
+}
+
 build_go_components() {
-  # kube-router's release is missing from the proxy's checksum database. Its lock carries the
-  # checksum; without a lock (another version) the proxy has to be trusted.
-  GONOSUMDB=github.com/cloudnativelabs/kube-router \
-    go_binary kube-router github.com/cloudnativelabs/kube-router/v2 \
-    github.com/cloudnativelabs/kube-router/v2/cmd/kube-router "$KUBE_ROUTER_VERSION"
+  build_runtime
+  # See patches/README.md: two cloud and legacy backends left out.
+  GO_PATCH="${NODE_DIR}/patches/flannel-${FLANNEL_VERSION}.patch" \
+    GO_LDFLAGS="-X github.com/flannel-io/flannel/pkg/version.Version=${FLANNEL_VERSION}" \
+    go_binary flannel github.com/flannel-io/flannel github.com/flannel-io/flannel "$FLANNEL_VERSION"
+  # See patches/README.md: the same rules through the xtables NFQUEUE target.
+  GO_PATCH="${NODE_DIR}/patches/kube-network-policies-${NETWORK_POLICIES_VERSION}.patch" \
+    go_binary kube-network-policies sigs.k8s.io/kube-network-policies sigs.k8s.io/kube-network-policies/cmd \
+    "$NETWORK_POLICIES_VERSION"
   go_binary local-path-provisioner github.com/rancher/local-path-provisioner \
     github.com/rancher/local-path-provisioner "$LOCAL_PATH_VERSION"
   # etcd and CoreDNS must be exactly the versions this kubeadm asks for.
@@ -211,7 +278,7 @@ build_local_path_helper_image() {
 # Every image the node preloads, by the names kubeadm and our manifests use.
 component_refs() {
   "${K8S_OUT}/kubeadm" config images list --kubernetes-version "$K8S_VERSION"
-  printf '%s\n' "$KUBE_ROUTER_IMAGE" "$LOCAL_PATH_IMAGE" "$LOCAL_PATH_HELPER_IMAGE"
+  printf '%s\n' "$FLANNEL_IMAGE" "$NETWORK_POLICIES_IMAGE" "$LOCAL_PATH_IMAGE" "$LOCAL_PATH_HELPER_IMAGE"
 }
 
 build_component_images() {
@@ -235,8 +302,11 @@ build_component_images() {
   base_id="$(docker image inspect --format '{{.Id}}' "$(netbase_image)")"
   build_binary_image "${repo}/kube-proxy:${K8S_VERSION}" kube-proxy.Dockerfile "${K8S_OUT}/kube-proxy" \
     --build-arg "BASE=${base_id}"
-  build_binary_image "$KUBE_ROUTER_IMAGE" kube-router.Dockerfile "${GO_OUT}/kube-router-${KUBE_ROUTER_VERSION}/kube-router" \
+  build_binary_image "$FLANNEL_IMAGE" flannel.Dockerfile "${GO_OUT}/flannel-${FLANNEL_VERSION}/flannel" \
     --build-arg "BASE=${base_id}"
+  build_binary_image "$NETWORK_POLICIES_IMAGE" static.Dockerfile \
+    "${GO_OUT}/kube-network-policies-${NETWORK_POLICIES_VERSION}/kube-network-policies" \
+    --build-arg BINARY=kube-network-policies
 }
 
 # Saves all component images into one archive, named after their image IDs.
@@ -259,9 +329,26 @@ save_component_archive() {
 check_manifest_images() {
   local ref
   while read -r ref; do
-    [[ "$ref" == "$KUBE_ROUTER_IMAGE" || "$ref" == "$LOCAL_PATH_IMAGE" || "$ref" == "$LOCAL_PATH_HELPER_IMAGE" ]] ||
+    [[ "$ref" == "$FLANNEL_IMAGE" || "$ref" == "$NETWORK_POLICIES_IMAGE" || "$ref" == "$LOCAL_PATH_IMAGE" ||
+      "$ref" == "$LOCAL_PATH_HELPER_IMAGE" ]] ||
       die "manifests reference ${ref}, which this build does not produce"
   done < <(grep -hoE 'image: *[^ ]+' "${NODE_DIR}"/manifests/*.yaml | sed -E 's/image: *//; s/"//g' | sort -u)
+}
+
+link_or_copy() { cp -l "$1" "$2" 2>/dev/null || cp "$1" "$2"; }
+
+# containerd and runc where systemd units and PATH find them; CNI plugins where kind's
+# node contract keeps them (/opt/cni/bin).
+stage_runtime() {
+  local dir="$1" b
+  mkdir -p "${dir}/usr/local/bin" "${dir}/usr/local/sbin" "${dir}/opt/cni/bin"
+  for b in containerd containerd-shim-runc-v2 ctr; do
+    link_or_copy "${GO_OUT}/containerd-${CONTAINERD_VERSION}/${b}" "${dir}/usr/local/bin/"
+  done
+  link_or_copy "${GO_OUT}/runc-${RUNC_VERSION}/runc" "${dir}/usr/local/sbin/"
+  for b in bridge loopback ptp host-local portmap; do
+    link_or_copy "${GO_OUT}/cni-plugins-${CNI_PLUGINS_VERSION}/${b}" "${dir}/opt/cni/bin/"
+  done
 }
 
 build_node_base_image() {
@@ -272,12 +359,14 @@ build_node_base_image() {
   rm -rf "$context"
   mkdir -p "${context}/bin" "${context}/kind/manifests"
   cp -l "$tar" "${context}/rootfs.tar" 2>/dev/null || cp "$tar" "${context}/rootfs.tar"
-  for b in kubeadm kubelet kubectl; do cp -l "${K8S_OUT}/${b}" "${context}/bin/" 2>/dev/null || cp "${K8S_OUT}/${b}" "${context}/bin/"; done
+  for b in kubeadm kubelet kubectl; do link_or_copy "${K8S_OUT}/${b}" "${context}/bin/"; done
+  stage_runtime "${context}/runtime"
   cp -a "${NODE_DIR}/rootfs" "${context}/rootfs"
   cp "${NODE_DIR}/node/configure-node.sh" "${context}/"
   cp "${NODE_DIR}"/manifests/*.yaml "${context}/kind/manifests/"
   echo "$K8S_VERSION" >"${context}/kind/version"
-  hash="$(hash_inputs node rootfs manifests -- "$(basename "$tar")" "$(cat "${K8S_OUT}/.complete")" "$pause_image")"
+  hash="$(hash_inputs node rootfs manifests -- "$(basename "$tar")" "$(cat "${K8S_OUT}/.complete")" "$pause_image" \
+    "$(cat "${GO_OUT}"/{containerd-${CONTAINERD_VERSION},runc-${RUNC_VERSION},cni-plugins-${CNI_PLUGINS_VERSION}}/.complete)")"
   build_image "$ref" "${NODE_DIR}/node/Dockerfile" "$context" "$hash" --build-arg "PAUSE_IMAGE=${pause_image}"
   echo "$ref"
 }

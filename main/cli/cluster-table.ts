@@ -1,17 +1,6 @@
 // Text views of clusters for `list` and `get`.
 import type { ClusterSummary } from '../engine/types.js';
-
-function table(rows: readonly string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
-  return `${rows
-    .map((row) =>
-      row
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')}\n`;
-}
+import { textTable } from './text-table.js';
 
 function nodeCounts(cluster: ClusterSummary): string {
   const count = (role: string) => cluster.nodes.filter((node) => node.role === role).length;
@@ -23,7 +12,7 @@ function nodeCounts(cluster: ClusterSummary): string {
 export function formatClusterList(clusters: readonly ClusterSummary[]): string {
   if (clusters.length === 0) return 'no clusters (create one with `slipway create`)\n';
   const rows = clusters.map((c) => [c.name, c.state, nodeCounts(c), c.kubernetesVersion ?? '-', c.apiEndpoint ?? '-']);
-  return table([['NAME', 'STATE', 'NODES', 'VERSION', 'API ENDPOINT'], ...rows]);
+  return textTable([['NAME', 'STATE', 'NODES', 'VERSION', 'API ENDPOINT'], ...rows]);
 }
 
 /** One cluster with its nodes. */
@@ -40,5 +29,5 @@ export function formatCluster(cluster: ClusterSummary): string {
     '',
   ].join('\n');
   const rows = cluster.nodes.map((n) => [n.name, n.role, n.pool ?? '-', n.state, n.ipv4 ?? '-']);
-  return `${head}\n${table([['NODE', 'ROLE', 'POOL', 'STATE', 'ADDRESS'], ...rows])}`;
+  return `${head}\n${textTable([['NODE', 'ROLE', 'POOL', 'STATE', 'ADDRESS'], ...rows])}`;
 }

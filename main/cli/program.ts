@@ -10,6 +10,7 @@ import { registerKubectl } from './commands/kubectl.js';
 import { registerLifecycle } from './commands/lifecycle.js';
 import { registerList } from './commands/list.js';
 import { registerLogs } from './commands/logs.js';
+import { registerReleases } from './commands/releases.js';
 import { registerDashboard } from './commands/dashboard.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -28,6 +29,7 @@ export function buildProgram(context: CliContext): Command {
   registerValidate(program, context);
   registerCreate(program, context);
   registerList(program, context);
+  registerReleases(program, context);
   registerLifecycle(program, context);
   registerKubeconfig(program, context);
   registerKubectl(program, context);

@@ -10,6 +10,7 @@ import { validateClusterSpecValue, type ClusterSpec } from '../spec/index.js';
 import { hostProbes } from './doctor/host-probes.js';
 import { runDoctor } from './doctor/run-doctor.js';
 import { Label } from './labels.js';
+import { describeReleases, type ReleaseStatus } from './release-status.js';
 import { collectLogs } from './lifecycle/collect-logs.js';
 import { loadImages } from './lifecycle/load-images.js';
 import { deleteCluster } from './lifecycle/remove-cluster.js';
@@ -131,6 +132,10 @@ export class ClusterEngine implements Engine {
 
   doctor(): Promise<DoctorCheck[]> {
     return runDoctor(hostProbes(this.provider, this.options.endpoint));
+  }
+
+  releases(): Promise<ReleaseStatus[]> {
+    return describeReleases((ref) => this.provider.imagePresent(ref), new Date());
   }
 
   async info(): Promise<EngineInfo> {

@@ -1,14 +1,18 @@
-// Which node image a cluster uses, and why. Users get kind's current release pinned by digest;
-// offline hosts (ours, workshop labs) fall back to the hermetic image built by
-// `npm run images:node`, which follows the same kind node contract.
+// Which node image a cluster uses, and why. Users get kind's release for the requested minor,
+// pinned by digest; offline hosts (ours, workshop labs) fall back to the hermetic image built
+// by `npm run images:node`, which follows the same kind node contract. Both come from the
+// release catalog (spec/releases.ts, docs/releases.md).
 import { HostProblem, NotFound } from '../errors.js';
+import {
+  buildCommandFor,
+  hermeticImageOf,
+  kindestVersionOf,
+  lookUpRelease,
+  satisfies,
+  type Release,
+  type ReleaseRequest,
+} from '../spec/releases.js';
 
-/** kind v0.32.0's default node image (kubernetes-sigs/kind pkg/apis/config/defaults/image.go). */
-export const KINDEST_NODE_IMAGE =
-  'kindest/node:v1.36.1@sha256:3489c7674813ba5d8b1a9977baea8a6e553784dab7b84759d1014dbd78f7ebd5';
-/** The Kubernetes release our hermetic node image is built for. */
-export const HERMETIC_KUBERNETES_VERSION = 'v1.34.4';
-export const HERMETIC_NODE_REPOSITORY = 'localhost/slipway/node';
 /** kind v0.31.0's haproxy load balancer (the last release with haproxy). */
 export const KINDEST_HAPROXY_IMAGE = 'docker.io/kindest/haproxy:v20251211-v0.29.0-alpha-100-g82a92c5d';
 /** Built by `npm run images:node` next to the node image (images/node/build.sh). */
@@ -36,14 +40,43 @@ export function digestReference(ref: string): string {
   return `${bare}${ref.slice(at)}`;
 }
 
-/** The version in a kindest/node reference (`kindest/node:v1.36.1@…` → v1.36.1). */
-function taggedVersion(ref: string): string | undefined {
-  return /:(v\d+\.\d+\.\d+)(@|$)/.exec(ref)?.[1];
-}
-
 async function available(lookup: ImageLookup, ref: string): Promise<'present' | 'pulled' | undefined> {
   if (await lookup.present(ref)) return 'present';
   return (await lookup.pull(ref)) ? 'pulled' : undefined;
+}
+
+/** The request spec.kubernetesVersion stands for (validation refused the ones that fail). */
+function requestOf(kubernetesVersion: string | undefined): ReleaseRequest {
+  const found = lookUpRelease(kubernetesVersion);
+  if (!found.ok) throw new NotFound(found.message);
+  return found.request;
+}
+
+/** Which images of the release could serve the request, best first. */
+export function candidatesFor(request: ReleaseRequest): { ref: string; source: 'kindest' | 'hermetic' }[] {
+  const release = request.release;
+  const candidates: { ref: string; source: 'kindest' | 'hermetic' }[] = [];
+  const kindestVersion = kindestVersionOf(release);
+  if (release.kindest && kindestVersion && satisfies(request, kindestVersion))
+    candidates.push({ ref: digestReference(release.kindest.image), source: 'kindest' });
+  if (satisfies(request, release.patch)) candidates.push({ ref: hermeticImageOf(release), source: 'hermetic' });
+  return candidates;
+}
+
+function missingImage(request: ReleaseRequest, tried: readonly string[]): HostProblem {
+  const release: Release = request.release;
+  const wanted = request.patch ?? `v${release.minor}`;
+  const builds = satisfies(request, release.patch);
+  return new HostProblem(
+    tried.length === 0
+      ? `no node image for ${wanted}: Slipway builds ${release.patch} for ${release.minor}${release.kindest ? ` and kind pins ${kindestVersionOf(release) ?? '?'}` : ''}`
+      : `no node image for ${wanted}: ${tried.join(' and ')} ${tried.length === 1 ? 'is' : 'are'} neither present nor pullable`,
+    {
+      hint: builds
+        ? `build it with \`${buildCommandFor(release)}\`, or pass --image REF`
+        : `ask for v${release.minor} or ${release.patch} (which \`${buildCommandFor(release)}\` builds), or pass --image REF`,
+    },
+  );
 }
 
 /** Resolve the node image: an explicit one must exist; otherwise kindest/node, then ours. */
@@ -66,26 +99,30 @@ export async function chooseNodeImage(request: {
       });
     return { ...explicit, reason: `${explicit.source === 'flag' ? '--image' : 'spec.nodeImage'} asks for it (${how})` };
   }
-  const wanted = request.kubernetesVersion;
-  const hermetic = `${HERMETIC_NODE_REPOSITORY}:${wanted ?? HERMETIC_KUBERNETES_VERSION}`;
-  if (!wanted || wanted === taggedVersion(KINDEST_NODE_IMAGE)) {
-    const pinned = digestReference(KINDEST_NODE_IMAGE);
-    const how = await available(request.lookup, pinned);
-    if (how)
-      return { ref: pinned, source: 'kindest', reason: `kind's current node release, pinned by digest (${how})` };
-  }
-  if (await request.lookup.present(hermetic)) {
+  const wanted = requestOf(request.kubernetesVersion);
+  const candidates = candidatesFor(wanted);
+  for (const candidate of candidates) {
+    // Our hermetic images live only on this host: never ask a registry for them.
+    const how =
+      candidate.source === 'hermetic'
+        ? (await request.lookup.present(candidate.ref))
+          ? 'present'
+          : undefined
+        : await available(request.lookup, candidate.ref);
+    if (!how) continue;
     return {
-      ref: hermetic,
-      source: 'hermetic',
-      reason: `kindest/node${wanted ? ` ${wanted}` : ''} is not present and could not be pulled; using the local hermetic image`,
+      ...candidate,
+      reason:
+        candidate.source === 'kindest'
+          ? `kind ${wanted.release.kindest?.kind ?? ''}'s node image for ${wanted.release.minor}, pinned by digest (${how})`
+          : candidates.length > 1
+            ? `kindest/node for ${wanted.release.minor} is not present and could not be pulled; using the local hermetic image`
+            : `the local hermetic image for ${wanted.patch ?? wanted.release.minor}`,
     };
   }
-  throw new HostProblem(
-    `no node image: ${wanted && wanted !== taggedVersion(KINDEST_NODE_IMAGE) ? `no kindest/node release is pinned for ${wanted}` : 'kindest/node could not be pulled'} and ${hermetic} is not built`,
-    {
-      hint: 'build the local node image with `npm run images:node`, or pass --image REF',
-    },
+  throw missingImage(
+    wanted,
+    candidates.map((c) => c.ref),
   );
 }
 

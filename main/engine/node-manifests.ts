@@ -1,7 +1,7 @@
 // Preparing the node image's manifests. The CNI manifest follows kind's node contract: a file
 // that says "would you kindly template this file" gets the pod subnet; one that says "would
 // you kindly patch this file" gets the API endpoint as CONTROL_PLANE_ENDPOINT on its DaemonSet.
-// Our hermetic image's kube-router manifest instead carries the service range in a ConfigMap.
+// kindest/node's kindnet manifest and our hermetic image's flannel one both use the first.
 import { parseAllDocuments, stringify } from 'yaml';
 import { SlipwayError } from '../errors.js';
 
@@ -30,43 +30,28 @@ function addEndpoint(doc: DaemonSetLike, endpoint: string): void {
 
 export interface CniValues {
   podSubnet: string;
-  serviceSubnet: string;
   /** host:port of the API inside the cluster network. */
   endpoint: string;
 }
 
-/** ConfigMaps that carry the service range (kube-router's contract in our node image). */
-const SERVICE_RANGE_KEY = 'service-cluster-ip-range';
-
-interface ManifestDoc extends DaemonSetLike {
-  data?: Record<string, string>;
-}
-
 function patchDocuments(text: string, values: CniValues): string {
   const docs = parseAllDocuments(text)
-    .map((doc) => doc.toJS() as ManifestDoc | null)
-    .filter((doc): doc is ManifestDoc => doc !== null);
-  if (text.includes(PATCH_MARKER)) {
-    const daemonSets = docs.filter((doc) => doc.kind === 'DaemonSet');
-    if (daemonSets.length === 0) throw new SlipwayError('the CNI manifest asks to be patched but has no DaemonSet');
-    for (const daemonSet of daemonSets) addEndpoint(daemonSet, values.endpoint);
-  }
-  for (const doc of docs) {
-    if (doc.kind === 'ConfigMap' && doc.data?.[SERVICE_RANGE_KEY] !== undefined)
-      doc.data[SERVICE_RANGE_KEY] = values.serviceSubnet;
-  }
+    .map((doc) => doc.toJS() as DaemonSetLike | null)
+    .filter((doc): doc is DaemonSetLike => doc !== null);
+  const daemonSets = docs.filter((doc) => doc.kind === 'DaemonSet');
+  if (daemonSets.length === 0) throw new SlipwayError('the CNI manifest asks to be patched but has no DaemonSet');
+  for (const daemonSet of daemonSets) addEndpoint(daemonSet, values.endpoint);
   return docs.map((doc) => stringify(doc)).join('---\n');
 }
 
-/** The manifest ready to apply: kind's markers honoured, our service-range ConfigMap set. */
+/** The manifest ready to apply, with kind's markers honoured. */
 export function prepareCniManifest(manifest: string, values: CniValues): string {
   let text = manifest;
   if (text.includes(TEMPLATE_MARKER)) {
     text = text.replace(podSubnetField, values.podSubnet);
     if (/\{\{.*\}\}/.test(text)) throw new SlipwayError('the CNI manifest has template fields other than .PodSubnet');
   }
-  if (!text.includes(PATCH_MARKER) && !text.includes(SERVICE_RANGE_KEY)) return text;
-  return patchDocuments(text, values);
+  return text.includes(PATCH_MARKER) ? patchDocuments(text, values) : text;
 }
 
 /** A hostPath-backed default StorageClass for images without a storage manifest. */

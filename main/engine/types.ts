@@ -1,5 +1,6 @@
 // The engine API: what the CLI, the desktop app and the tests call. One implementation per
 // container provider sits behind it (Docker first); a fake serves unit and UI tests only.
+import type { ReleaseStatus } from './release-status.js';
 import type { ClusterSpec } from '../spec/index.js';
 
 export type NodeRole = 'control-plane' | 'worker' | 'load-balancer';
@@ -118,6 +119,8 @@ export interface Engine {
   loadImages(name: string, images: readonly string[], options?: TaskOptions): Promise<void>;
   collectLogs(name: string, outputDir: string, options?: TaskOptions): Promise<string[]>;
   doctor(): Promise<DoctorCheck[]>;
+  /** The release catalog with the node images present on this host. */
+  releases(): Promise<ReleaseStatus[]>;
   /** Provider and host capabilities (privileged or fallback, cgroup version...). */
   info(): Promise<EngineInfo>;
   /** Run a command in a node; never throws for a non-zero exit (see exitCode). */

@@ -1,17 +1,30 @@
 // The Kubernetes version an export asks for. A spec may leave it open (the engine then uses
-// its default release); production targets need one, so the exporter fills in Slipway's
-// default and says so.
-import { KINDEST_NODE_IMAGE } from '../engine/node-image.js';
+// its default release) or name only a minor; production targets need a patch, so the exporter
+// fills in the release catalog's patch and says so.
 import type { ClusterSpec } from '../spec/index.js';
+import { DEFAULT_RELEASE, lookUpRelease } from '../spec/releases.js';
 import { issue } from './issues.js';
 import type { ExportIssue } from './types.js';
 
-/** Slipway's default Kubernetes release: the version of the engine's default node image. */
-export const DEFAULT_EXPORT_KUBERNETES_VERSION = /:(v\d+\.\d+\.\d+)/.exec(KINDEST_NODE_IMAGE)?.[1] ?? 'v1.36.1';
+/** Slipway's default Kubernetes release: the newest patch of the newest supported minor. */
+export const DEFAULT_EXPORT_KUBERNETES_VERSION = DEFAULT_RELEASE.patch;
 
-/** The spec's version, or the default plus a DEFAULTED_VALUE issue. */
+/** The spec's patch; for a minor or nothing, the catalog's patch plus a DEFAULTED_VALUE issue. */
 export function exportedKubernetesVersion(spec: ClusterSpec, issues: ExportIssue[]): string {
   const version = spec.spec.kubernetesVersion;
+  const found = lookUpRelease(version);
+  if (version !== undefined && found.ok && found.request.patch === undefined) {
+    const patch = found.request.release.patch;
+    issues.push(
+      issue(
+        'DEFAULTED_VALUE',
+        'info',
+        ['spec', 'kubernetesVersion'],
+        `kubernetesVersion ${version} names a minor; exported ${patch}, the patch Slipway's release catalog has for it. Set a patch in the spec to pin another`,
+      ),
+    );
+    return patch;
+  }
   if (version !== undefined) return version;
   issues.push(
     issue(

@@ -26,6 +26,7 @@ export function createUnavailableEngine(reason: unknown): Engine {
     loadImages: fail,
     collectLogs: fail,
     doctor: fail,
+    releases: fail,
     info: fail,
     execInNode: fail,
     kubectl: fail,

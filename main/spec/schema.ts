@@ -7,6 +7,7 @@ import { KNOWN_ADDONS } from './known-addons.js';
 import { alwaysCheck, fieldOf, uniqueField } from './list-checks.js';
 import { DEFAULT_NETWORKING, NODE_POD_PREFIX, networkingSchema, podRangesIn } from './networking-schema.js';
 import { bindingOf, bindingsClash, describeBinding, portMappingsSchema } from './port-mappings-schema.js';
+import { DEFAULT_RELEASE, HERMETIC_NODE_REPOSITORY, KUBERNETES_VERSION_PATTERN, lookUpRelease } from './releases.js';
 import { DEFAULT_POOL_REPLICAS, MAX_NAME, dnsLabel, replicasOf, workerPoolSchema } from './worker-pool-schema.js';
 
 export { qualifiedNameProblems } from './label-rules.js';
@@ -73,19 +74,31 @@ function apiServerPortIsFree(spec: unknown, ctx: z.RefinementCtx): void {
   });
 }
 
+/** Unknown and retired releases are refused with the list of supported ones. */
+function isSupportedRelease(version: string, ctx: z.RefinementCtx): void {
+  const found = lookUpRelease(version);
+  if (!found.ok) ctx.addIssue({ code: 'custom', message: found.message });
+}
+
 const specSchema = z
   .strictObject({
     kubernetesVersion: z
       .string()
-      .regex(/^v1\.\d+\.\d+$/, 'kubernetesVersion must look like v1.34.4')
+      .regex(KUBERNETES_VERSION_PATTERN, {
+        message: `kubernetesVersion must be a minor such as v${DEFAULT_RELEASE.minor} or a patch such as ${DEFAULT_RELEASE.patch}`,
+        abort: true,
+      })
+      .superRefine(isSupportedRelease)
       .optional()
-      .meta({ description: "Kubernetes release such as v1.34.1; default: the node image's" }),
+      .meta({
+        description: `Kubernetes release, a minor (v${DEFAULT_RELEASE.minor}) or a patch (${DEFAULT_RELEASE.patch}) from \`slipway releases\`; default: the newest supported release`,
+      }),
     nodeImage: z
       .string()
       .max(MAX_IMAGE_REFERENCE, { message: 'nodeImage is too long for an image reference', abort: true })
       .regex(
         IMAGE_REFERENCE_OR_EMPTY_PATTERN,
-        'nodeImage must be an image reference such as kindest/node:v1.34.1 or localhost/slipway/node:v1.34.4, or "" for the default',
+        `nodeImage must be an image reference such as kindest/node:v1.36.1 or ${HERMETIC_NODE_REPOSITORY}:${DEFAULT_RELEASE.patch}, or "" for the default`,
       )
       .optional()
       .meta({ description: 'node image reference; "" or absent lets the engine choose' }),

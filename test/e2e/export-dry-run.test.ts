@@ -10,10 +10,11 @@ import { execa } from 'execa';
 import { parseAllDocuments, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run.js';
+import { DEFAULT_RELEASE, hermeticImageOf } from '../../main/spec/releases.js';
 
 const root = join(import.meta.dirname, '../..');
 const schemasDir = join(process.env.SLIPWAY_SHARED_DIR ?? join(root, '..', 'shared'), 'schemas');
-const NODE_IMAGE = process.env.SLIPWAY_E2E_NODE_IMAGE ?? 'localhost/slipway/node:v1.34.4';
+const NODE_IMAGE = process.env.SLIPWAY_E2E_NODE_IMAGE ?? hermeticImageOf(DEFAULT_RELEASE);
 const CLUSTER = 'e2e-export';
 const SITE = join(root, 'docs', 'export-site.yaml');
 const CRDS = [

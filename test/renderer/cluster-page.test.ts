@@ -24,7 +24,7 @@ describe('ClusterPage', () => {
     if (!table) throw new Error('no nodes table');
     const row = within(table).getByRole('row', { name: /demo-control-plane/ });
     expect(within(row).getByText('control-plane')).toBeTruthy();
-    expect(within(row).getByText('v1.34.4')).toBeTruthy();
+    expect(within(row).getByText('v1.37.2')).toBeTruthy();
     await waitFor(() => {
       expect(within(row).getByText('Ready')).toBeTruthy();
     });

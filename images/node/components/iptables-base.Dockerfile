@@ -1,5 +1,5 @@
 # Debian minbase with the iptables/nftables/ipset userland, for components that program the
-# node's packet filter from a host-network pod (kube-proxy, kube-router). The wrapper picks
+# node's packet filter from a host-network pod (kube-proxy, flannel). The wrapper picks
 # the same iptables flavour (legacy or nft) the node uses.
 FROM scratch
 ADD rootfs.tar /

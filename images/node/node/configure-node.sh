@@ -28,12 +28,13 @@ for conf in /usr/lib/sysctl.d/*.conf; do
 done
 
 # The pause image containerd uses for pod sandboxes must be the one preloaded.
-sed -i -E "s#^([[:space:]]*sandbox_image = ).*#\\1\"${pause_image}\"#" /etc/containerd/config.toml
+sed -i -E "s#^([[:space:]]*sandbox = ).*#\\1\"${pause_image}\"#" /etc/containerd/config.toml
+grep -qF "sandbox = \"${pause_image}\"" /etc/containerd/config.toml
 
 # Base OCI spec for pods: containerd's default minus its RLIMIT_NOFILE=1024, so containers
 # inherit containerd's (unlimited) file limit as on a normal node.
 ctr oci spec | jq 'del(.process.rlimits)' >/etc/containerd/cri-base.json
 
 # kubeadm expects the static-pod directory; kube-proxy mounts /lib/modules from the node.
-mkdir -p /etc/kubernetes/manifests /usr/lib/modules /etc/containerd/certs.d
+mkdir -p /etc/kubernetes/manifests /usr/lib/modules /etc/containerd/certs.d /etc/cni/net.d
 chmod 0755 /kind /kind/bin /kind/manifests

@@ -87,7 +87,15 @@ touch "$out/.kubeadm-ready"
 log "go build ${binaries[*]}"
 packages=()
 for b in "${binaries[@]}"; do packages+=("k8s.io/kubernetes/cmd/${b}"); done
-go build -trimpath -ldflags "$ldflags" -o "$out/" "${packages[@]}"
+total="$(go list -deps "${packages[@]}" | wc -l)"
+# -v names each package as it compiles (cached ones are skipped): report every 100th, so a
+# cold build of ten minutes or more shows how far along it is.
+go build -v -trimpath -ldflags "$ldflags" -o "$out/" "${packages[@]}" 2>&1 |
+  awk -v total="$total" -v tag="[kubernetes ${version}]" '
+    /^(#|go: |[^ ]*\.go:)/ { print; next }
+    { n++; if (n % 100 == 0) printf "%s compiled %d packages (of at most %d)\n", tag, n, total; fflush() }'
+status=("${PIPESTATUS[@]}")
+((status[0] == 0)) || { log "go build failed"; exit 1; }
 
 echo "$stamp" >"$out/.complete"
 log "done: $(du -sh "$out" | cut -f1)"

@@ -11,10 +11,8 @@ export const CNI_MANIFEST_PATH = '/kind/manifests/default-cni.yaml';
 async function installCni(context: BuildContext): Promise<void> {
   const node = bootstrapNode(context.plan).name;
   const manifest = await readFromNode(context.provider, node, ['cat', CNI_MANIFEST_PATH]);
-  const { podSubnet, serviceSubnet } = context.plan.spec.spec.networking;
   const prepared = prepareCniManifest(manifest, {
-    podSubnet,
-    serviceSubnet,
+    podSubnet: context.plan.spec.spec.networking.podSubnet,
     endpoint: context.plan.controlPlaneEndpoint,
   });
   await runInNode(context.provider, node, kubectlCommand(['apply', '-f', '-']), {

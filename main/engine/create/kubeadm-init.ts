@@ -1,6 +1,6 @@
 // Step "kubeadm-init": write the bootstrap node's kubeadm config and run `kubeadm init`; then
 // keep admin.conf and the CA pin for the steps after it.
-import { kubeadmInitConfig, serializeDocuments } from '../kubeadm/config.js';
+import { kubeadmInitConfig, needsCgroupV1Opt, serializeDocuments } from '../kubeadm/config.js';
 import { caCertHash } from '../kubeadm/token.js';
 import { readFromNode, runInNode, writeNodeFile } from '../node-exec.js';
 import { bootstrapNode } from '../plan/types.js';
@@ -19,6 +19,10 @@ async function kubeadmInit(context: BuildContext): Promise<void> {
     token: context.token,
     cgroupVersion: context.host.cgroupVersion,
   });
+  if (needsCgroupV1Opt(context.version, context.host.cgroupVersion))
+    context.log(
+      'this host uses cgroup v1: kubelets run with failCgroupV1: false, without which Kubernetes 1.35+ refuses to start (docs/engine.md)',
+    );
   await writeNodeFile(context.provider, node.name, KUBEADM_CONFIG_PATH, serializeDocuments(docs), context.signal);
   await runInNode(
     context.provider,

@@ -7,7 +7,8 @@ import { Conflict, HostProblem, SpecInvalid, type Problem } from '../../errors.j
 import { assertAddonsMatchBundles } from '../../spec/addon-bundle-checks.js';
 import type { ClusterSpec } from '../../spec/index.js';
 import { portIsFree } from '../host-ports.js';
-import { OLDEST_SUPPORTED_MINOR, atLeastMinor, type KubeVersion } from '../kubeadm/version.js';
+import { type KubeVersion } from '../kubeadm/version.js';
+import { RELEASES, hasEnded, lookUpRelease, satisfies, supportedReleasesText } from '../../spec/releases.js';
 import { planProblems } from '../plan/problems.js';
 import type { ClusterPlan } from '../plan/types.js';
 import { allNodes } from '../plan/types.js';
@@ -109,22 +110,34 @@ async function freeBytes(path: string): Promise<number> {
   return stats.bavail * stats.bsize;
 }
 
-/** Refuse an image whose Kubernetes version the spec did not ask for, or that is too old. */
-export function assertVersion(spec: ClusterSpec, image: string, version: KubeVersion): void {
+/** Refuse an image whose Kubernetes version the spec did not ask for, or that is retired. */
+export function assertVersion(spec: ClusterSpec, image: string, version: KubeVersion, today: Date): void {
   const wanted = spec.spec.kubernetesVersion;
-  if (wanted && wanted !== version.raw) {
+  const found = lookUpRelease(wanted);
+  if (wanted && found.ok && !satisfies(found.request, version.raw)) {
     throw new SpecInvalid([
       {
         path: 'spec.kubernetesVersion',
-        message: `asks for ${wanted} but node image ${image} carries ${version.raw}; pass a ${wanted} node image with --image or drop the field`,
+        message: `asks for ${wanted} but node image ${image} carries ${version.raw} (its /kind/version); pass a ${wanted} node image with --image or change the field`,
       },
     ]);
   }
-  if (!atLeastMinor(version, OLDEST_SUPPORTED_MINOR)) {
+  const release = RELEASES.find((r) => version.raw.startsWith(`v${r.minor}.`));
+  if (!release) {
     throw new SpecInvalid([
       {
-        path: 'spec.nodeImage',
-        message: `${image} carries Kubernetes ${version.raw}; Slipway drives v1.${String(OLDEST_SUPPORTED_MINOR)} and newer`,
+        path: wanted ? 'spec.kubernetesVersion' : 'spec.nodeImage',
+        message: `${image} carries Kubernetes ${version.raw}, which is not a supported release; supported releases: ${supportedReleasesText()}`,
+      },
+    ]);
+  }
+  if (hasEnded(release, today)) {
+    throw new SpecInvalid([
+      {
+        path: wanted ? 'spec.kubernetesVersion' : 'spec.nodeImage',
+        message: `Kubernetes ${release.minor} reached end of life on ${release.endOfLife}; supported releases: ${RELEASES.filter((r) => !hasEnded(r, today))
+          .map((r) => `v${r.minor}`)
+          .join(', ')}`,
       },
     ]);
   }

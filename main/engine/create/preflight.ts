@@ -86,7 +86,7 @@ async function resolveImages(
   const facts = await context.provider.imageFacts(image.ref);
   const version = parseKubeVersion(facts.kubernetesVersion);
   if (!version) throw new SlipwayError(`${image.ref} has an unreadable /kind/version: "${facts.kubernetesVersion}"`);
-  assertVersion(spec, image.ref, version);
+  assertVersion(spec, image.ref, version, context.now());
   const loadBalancerImage = needsLoadBalancer ? await chooseLoadBalancerImage(image, lookup) : undefined;
   return { nodeImage: image.ref, loadBalancerImage, version };
 }

@@ -1,12 +1,8 @@
 // The real HostProbes: the provider for engine facts, the OS for files, disk and ports.
 import { readFile, statfs } from 'node:fs/promises';
 import { portIsFree, pickFreePort } from '../host-ports.js';
-import {
-  HERMETIC_KUBERNETES_VERSION,
-  HERMETIC_NODE_REPOSITORY,
-  KINDEST_NODE_IMAGE,
-  digestReference,
-} from '../node-image.js';
+import { DEFAULT_RELEASE } from '../../spec/releases.js';
+import { candidatesFor } from '../node-image.js';
 import type { HostInfo, Provider } from '../provider.js';
 import type { HostProbes } from './types.js';
 
@@ -22,10 +18,7 @@ export function hostProbes(provider: Provider, endpoint: string): HostProbes {
       )),
     nodeImage: () =>
       (image ??= (async () => {
-        for (const ref of [
-          digestReference(KINDEST_NODE_IMAGE),
-          `${HERMETIC_NODE_REPOSITORY}:${HERMETIC_KUBERNETES_VERSION}`,
-        ]) {
+        for (const { ref } of candidatesFor({ release: DEFAULT_RELEASE })) {
           if (await provider.imagePresent(ref)) return ref;
         }
         return undefined;

@@ -1,9 +1,10 @@
 // Builds the nodes and summary a fake cluster would have for a spec, following the real
 // engine's naming (demo-control-plane, demo-workers-2, demo-external-load-balancer).
+import { DEFAULT_RELEASE } from '../../spec/releases.js';
 import type { ClusterSpec } from '../../spec/index.js';
 import type { ClusterState, ClusterSummary, NodeState, NodeSummary } from '../types.js';
 
-export const FAKE_DEFAULT_VERSION = 'v1.34.4';
+export const FAKE_DEFAULT_VERSION = DEFAULT_RELEASE.patch;
 
 export interface FakeCluster {
   spec: ClusterSpec;

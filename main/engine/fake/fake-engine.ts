@@ -1,6 +1,8 @@
 // An in-memory Engine for unit tests, component tests, screenshots and UI benchmarks. It
 // walks the same named steps as the real engine with configurable delays, honours
 // AbortSignal, and can be told to fail. It never stands in for the real engine in e2e.
+import { DEFAULT_RELEASE, hermeticImageOf } from '../../spec/releases.js';
+import { describeReleases, type ReleaseStatus } from '../release-status.js';
 import type { EngineWithExtras, ExtraName, FollowLogsOptions } from '../../ipc/engine-extras.js';
 import { Cancelled, Conflict, EngineUnavailable, NotFound, StepFailed } from '../../errors.js';
 import type { ClusterSpec } from '../../spec/index.js';
@@ -147,6 +149,11 @@ export class FakeEngine implements EngineWithExtras {
       this.cluster(name);
       return [`${outputDir}/${name}-control-plane/kubelet.log`];
     });
+  }
+
+  releases(): Promise<ReleaseStatus[]> {
+    // The fake host has the default release's hermetic image and nothing else.
+    return describeReleases((ref) => Promise.resolve(ref === hermeticImageOf(DEFAULT_RELEASE)), new Date());
   }
 
   doctor(): Promise<DoctorCheck[]> {

@@ -19,13 +19,14 @@ type Doc = Record<string, unknown>;
 
 const CRI_SOCKET = 'unix:///run/containerd/containerd.sock';
 
-/** kubeadm.k8s.io/v1beta4 from 1.31 (list-shaped extraArgs); v1beta3 before. */
-export function kubeadmApiVersion(version: KubeVersion): string {
-  return atLeastMinor(version, 31) ? 'kubeadm.k8s.io/v1beta4' : 'kubeadm.k8s.io/v1beta3';
-}
+/**
+ * kubeadm.k8s.io/v1beta4 for every supported release: kubeadm 1.37 removed v1beta3, and
+ * v1beta4 (from 1.31) is what the oldest supported release already reads.
+ */
+export const KUBEADM_API_VERSION = 'kubeadm.k8s.io/v1beta4';
 
-function extraArgs(version: KubeVersion, args: Args): unknown {
-  if (!atLeastMinor(version, 31)) return args;
+/** v1beta4's list-shaped extraArgs. */
+function extraArgs(args: Args): unknown {
   return Object.entries(args).map(([name, value]) => ({ name, value }));
 }
 
@@ -50,7 +51,7 @@ function clusterConfiguration(inputs: KubeadmInputs): Doc {
   const { plan, version } = inputs;
   const leaderElection = leaderElectionArgs(plan);
   return {
-    apiVersion: kubeadmApiVersion(version),
+    apiVersion: KUBEADM_API_VERSION,
     kind: 'ClusterConfiguration',
     clusterName: plan.name,
     kubernetesVersion: version.raw,
@@ -58,9 +59,9 @@ function clusterConfiguration(inputs: KubeadmInputs): Doc {
     apiServer: { certSANs: certSans(plan) },
     // The hostpath provisioner backs the fallback StorageClass when an image has no storage manifest.
     controllerManager: {
-      extraArgs: extraArgs(version, { 'enable-hostpath-provisioner': 'true', ...leaderElection }),
+      extraArgs: extraArgs({ 'enable-hostpath-provisioner': 'true', ...leaderElection }),
     },
-    ...(Object.keys(leaderElection).length > 0 ? { scheduler: { extraArgs: extraArgs(version, leaderElection) } } : {}),
+    ...(Object.keys(leaderElection).length > 0 ? { scheduler: { extraArgs: extraArgs(leaderElection) } } : {}),
     networking: {
       podSubnet: plan.spec.spec.networking.podSubnet,
       serviceSubnet: plan.spec.spec.networking.serviceSubnet,
@@ -69,14 +70,14 @@ function clusterConfiguration(inputs: KubeadmInputs): Doc {
 }
 
 function nodeRegistration(inputs: KubeadmInputs, taints: readonly unknown[] | undefined): Doc {
-  const { plan, node, version } = inputs;
+  const { plan, node } = inputs;
   const labels = Object.entries(node.nodeLabels).map(([key, value]) => `${key}=${value}`);
   const args: Args = { 'node-ip': node.ipv4, 'provider-id': `slipway://docker/${plan.name}/${node.name}` };
   if (labels.length > 0) args['node-labels'] = labels.join(',');
   return {
     name: node.name,
     criSocket: CRI_SOCKET,
-    kubeletExtraArgs: extraArgs(version, args),
+    kubeletExtraArgs: extraArgs(args),
     // undefined keeps kubeadm's default control-plane taint; [] means none.
     ...(taints === undefined ? {} : { taints }),
   };
@@ -88,7 +89,7 @@ function hasWorkers(plan: ClusterPlan): boolean {
 
 function initConfiguration(inputs: KubeadmInputs): Doc {
   return {
-    apiVersion: kubeadmApiVersion(inputs.version),
+    apiVersion: KUBEADM_API_VERSION,
     kind: 'InitConfiguration',
     bootstrapTokens: [{ token: inputs.token }],
     localAPIEndpoint: { advertiseAddress: inputs.node.ipv4, bindPort: API_SERVER_PORT },
@@ -96,6 +97,11 @@ function initConfiguration(inputs: KubeadmInputs): Doc {
     nodeRegistration: nodeRegistration(inputs, hasWorkers(inputs.plan) ? undefined : []),
     skipPhases: ['preflight'],
   };
+}
+
+/** From 1.35 the kubelet refuses cgroup v1 unless told otherwise (KEP-5573). */
+export function needsCgroupV1Opt(version: KubeVersion, cgroupVersion: 1 | 2): boolean {
+  return cgroupVersion === 1 && atLeastMinor(version, 35);
 }
 
 /** Kubelet settings for nodes in containers: systemd cgroups under /kubelet, no disk management. */
@@ -109,8 +115,7 @@ export function kubeletConfiguration(version: KubeVersion, cgroupVersion: 1 | 2)
     // The kubelet sees the host's disk; garbage collection and eviction would act on it.
     imageGCHighThresholdPercent: 100,
     evictionHard: { 'nodefs.available': '0%', 'nodefs.inodesFree': '0%', 'imagefs.available': '0%' },
-    // From 1.35 the kubelet refuses cgroup v1 unless told otherwise (KEP-5573).
-    ...(cgroupVersion === 1 && atLeastMinor(version, 35) ? { failCgroupV1: false } : {}),
+    ...(needsCgroupV1Opt(version, cgroupVersion) ? { failCgroupV1: false } : {}),
   };
 }
 
@@ -142,7 +147,7 @@ export function kubeadmJoinConfig(inputs: KubeadmInputs & { caCertHash: string }
   const taints = controlPlane ? (hasWorkers(plan) ? undefined : []) : node.taints;
   return [
     {
-      apiVersion: kubeadmApiVersion(inputs.version),
+      apiVersion: KUBEADM_API_VERSION,
       kind: 'JoinConfiguration',
       ...(controlPlane
         ? { controlPlane: { localAPIEndpoint: { advertiseAddress: node.ipv4, bindPort: API_SERVER_PORT } } }

@@ -23,5 +23,3 @@ export function atLeastMinor(version: KubeVersion, minor: number): boolean {
   return version.major > 1 || (version.major === 1 && version.minor >= minor);
 }
 
-/** Oldest release the engine drives (kubeadm v1beta3 and skipPhases). */
-export const OLDEST_SUPPORTED_MINOR = 26;

@@ -1,5 +1,6 @@
 // Export to a kind config (kind.x-k8s.io/v1alpha4): one node entry per replica, pool labels and
 // taints (through a JoinConfiguration patch), port mappings on the ingress-ready node.
+import { kindestVersionOf, lookUpRelease, satisfies } from '../../spec/releases.js';
 import { stringify } from 'yaml';
 import type { ClusterSpec, WorkerPool } from '../../spec/index.js';
 import { addonIssues } from '../addons/issues.js';
@@ -104,7 +105,17 @@ function workerNode(pool: WorkerPool, image: string | undefined, mappings: KindN
   };
 }
 
+/** The spec's node image; for a release, kind's own pin when it serves it, else the tag. */
 function nodeImage(spec: ClusterSpec): string | undefined {
   if (spec.spec.nodeImage !== undefined && spec.spec.nodeImage !== '') return spec.spec.nodeImage;
-  return spec.spec.kubernetesVersion === undefined ? undefined : `kindest/node:${spec.spec.kubernetesVersion}`;
+  const version = spec.spec.kubernetesVersion;
+  if (version === undefined) return undefined;
+  const found = lookUpRelease(version);
+  if (found.ok) {
+    const { release } = found.request;
+    const pinned = kindestVersionOf(release);
+    if (release.kindest && pinned !== undefined && satisfies(found.request, pinned)) return release.kindest.image;
+    if (found.request.patch === undefined) return `kindest/node:${release.patch}`;
+  }
+  return `kindest/node:${version}`;
 }

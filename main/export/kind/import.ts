@@ -2,6 +2,7 @@
 // reporting every field that cannot come along.
 import { SpecInvalid } from '../../errors.js';
 import { API_VERSION, KIND, validateClusterSpecValue, type ClusterSpec } from '../../spec/index.js';
+import { DEFAULT_RELEASE, lookUpRelease } from '../../spec/releases.js';
 import { parseYamlDocument } from '../../spec/yaml-document.js';
 import { issue } from '../issues.js';
 import type { ExportIssue } from '../types.js';
@@ -91,9 +92,23 @@ function imageFields(nodes: readonly KindNode[], issues: ExportIssue[]): Record<
     );
   if (image === undefined) return {};
   const version = KINDEST_IMAGE.exec(image)?.[1];
-  return version !== undefined && !image.includes('@')
+  if (version === undefined) return { nodeImage: image };
+  const found = lookUpRelease(version);
+  if (!found.ok) {
+    issues.push(
+      issue(
+        'UNSUPPORTED_FIELD',
+        'warning',
+        'nodes[0].image',
+        `${image}: ${found.message}. The spec leaves the release open (Slipway's default, ${DEFAULT_RELEASE.patch}); set spec.kubernetesVersion to choose one`,
+      ),
+    );
+    return {};
+  }
+  // A tag alone, or kind's own pin for that release: the version says it all.
+  return !image.includes('@') || image === found.request.release.kindest?.image
     ? { kubernetesVersion: version }
-    : { ...(version !== undefined && { kubernetesVersion: version }), nodeImage: image };
+    : { kubernetesVersion: version, nodeImage: image };
 }
 
 function networkingFields(config: KindConfig): Record<string, unknown> {

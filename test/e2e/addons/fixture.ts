@@ -16,8 +16,9 @@ import { kubeClientsFromKubeconfig, type KubeClients } from '../../../main/addon
 import type { Engine } from '../../../main/engine/types.js';
 import { NotFound } from '../../../main/errors.js';
 import { clusterSpecSchema } from '../../../main/spec/index.js';
+import { DEFAULT_RELEASE, hermeticImageOf } from '../../../main/spec/releases.js';
 
-export const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
+export const NODE_IMAGE = hermeticImageOf(DEFAULT_RELEASE);
 export const OVERRIDES = join(
   process.env.SLIPWAY_CACHE_DIR ?? join(homedir(), '.cache/slipway'),
   'images/addons/overrides.yaml',

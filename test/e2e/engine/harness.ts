@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { createDefaultEngine } from '../../../main/engine/index.js';
 import type { ClusterSummary, Engine } from '../../../main/engine/types.js';
 import type { ClusterSpec } from '../../../main/spec/index.js';
+import { DEFAULT_RELEASE, hermeticImageOf } from '../../../main/spec/releases.js';
 import { eventually } from '../eventually.js';
 
-export const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
+/** The e2e suite runs on the catalog's default release (docs/releases.md). */
+export const NODE_IMAGE = hermeticImageOf(DEFAULT_RELEASE);
 export const HAPROXY_IMAGE = 'localhost/slipway/haproxy:2.6-bookworm';
 const root = join(import.meta.dirname, '../../..');
 export const docker = new Docker();

@@ -19,8 +19,9 @@ import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js'
 import { hasChromium, launchChromium, type LaunchedBrowser } from '../../../scripts/chromium.js';
 import { skipReason } from './prerequisites.js';
 import { ensureRendererBuilt, REPO_ROOT } from './renderer-build.js';
+import { DEFAULT_RELEASE, hermeticImageOf } from '../../../main/spec/releases.js';
 
-const NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
+const NODE_IMAGE = hermeticImageOf(DEFAULT_RELEASE);
 const OVERRIDES = join(
   process.env.SLIPWAY_CACHE_DIR ?? join(homedir(), '.cache/slipway'),
   'images/addons/overrides.yaml',

@@ -36,7 +36,7 @@ describe('engine verbs', () => {
 
     const listed = await run('list', '--output', 'json');
     expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ name: 'solo', state: 'running', kubernetesVersion: 'v1.34.4' }),
+      expect.objectContaining({ name: 'solo', state: 'running', kubernetesVersion: 'v1.37.2' }),
     ]);
     const text = await run('list');
     expect(text.stdout).toMatch(

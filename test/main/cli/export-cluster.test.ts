@@ -43,7 +43,7 @@ describe('slipway export --cluster, from the engine', () => {
       'capi.clusterClass=quick-start',
     );
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('    version: v1.34.4\n');
+    expect(result.stdout).toContain('    version: v1.37.2\n');
     expect(result.stderr).not.toContain('DEFAULTED_VALUE spec.kubernetesVersion');
   });
 

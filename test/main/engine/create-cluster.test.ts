@@ -41,7 +41,7 @@ describe('createCluster (fake provider)', () => {
       expect.objectContaining({
         kind: 'log',
         step: 'preflight',
-        message: expect.stringContaining('node image localhost/slipway/node:v1.34.4') as unknown,
+        message: expect.stringContaining('node image localhost/slipway/node:v1.37.2') as unknown,
       }),
     );
     expect([...provider.nodes.keys()]).toEqual(['solo-control-plane']);

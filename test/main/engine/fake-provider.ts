@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Cancelled } from '../../../main/errors.js';
 import { Label } from '../../../main/engine/labels.js';
+import { DEFAULT_RELEASE, hermeticImageOf } from '../../../main/spec/releases.js';
 import type { ClusterPlan, NetworkPlan, NodePlan } from '../../../main/engine/plan/types.js';
 import type {
   ExecOptions,
@@ -20,7 +21,7 @@ import type {
 
 const testdata = (name: string) => readFileSync(join(import.meta.dirname, name), 'utf8');
 
-export const FAKE_NODE_IMAGE = 'localhost/slipway/node:v1.34.4';
+export const FAKE_NODE_IMAGE = hermeticImageOf(DEFAULT_RELEASE);
 
 export interface ExecCall {
   node: string;
@@ -151,7 +152,7 @@ export class FakeProvider implements Provider {
   }
 
   imageFacts(): Promise<ImageFacts> {
-    return Promise.resolve({ kubernetesVersion: 'v1.34.4', id: 'sha256:fake' });
+    return Promise.resolve({ kubernetesVersion: DEFAULT_RELEASE.patch, id: 'sha256:fake' });
   }
 
   saveImages(): Promise<Readable> {

@@ -1,3 +1,4 @@
+import { RELEASES } from '../../../main/spec/releases.js';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
@@ -122,14 +123,12 @@ describe('kubeadm init config', () => {
     expect(kubeletConfiguration(version('v1.36.1'), 2)).not.toHaveProperty('failCgroupV1');
   });
 
-  it('uses v1beta3 with map-shaped extraArgs before 1.31', () => {
-    const docs = initDocs(plan, version('v1.30.2'));
-    expect(byKind(docs, 'ClusterConfiguration').apiVersion).toBe('kubeadm.k8s.io/v1beta3');
-    expect(byKind(docs, 'InitConfiguration').nodeRegistration?.kubeletExtraArgs).toEqual({
-      'node-ip': '172.20.5.10',
-      'provider-id': 'slipway://docker/demo/demo-control-plane',
-      'node-labels': 'ingress-ready=true',
-    });
+  it('uses v1beta4 for every supported release (kubeadm 1.37 has no v1beta3)', () => {
+    for (const release of RELEASES) {
+      const docs = initDocs(plan, version(release.patch));
+      expect(byKind(docs, 'ClusterConfiguration').apiVersion).toBe('kubeadm.k8s.io/v1beta4');
+      expect(byKind(docs, 'InitConfiguration').apiVersion).toBe('kubeadm.k8s.io/v1beta4');
+    }
   });
 
   it('uses the load balancer as endpoint and a SAN for HA', () => {

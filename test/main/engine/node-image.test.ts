@@ -4,9 +4,9 @@ import {
   chooseLoadBalancerImage,
   chooseNodeImage,
   digestReference,
-  KINDEST_NODE_IMAGE,
   type ImageLookup,
 } from '../../../main/engine/node-image.js';
+import { DEFAULT_RELEASE, RELEASES, hermeticImageOf } from '../../../main/spec/releases.js';
 
 /** A lookup over a fixed set of local images and of images a registry would serve. */
 function lookup(local: string[], pullable: string[] = []): ImageLookup & { pulls: string[] } {
@@ -21,7 +21,9 @@ function lookup(local: string[], pullable: string[] = []): ImageLookup & { pulls
   };
 }
 
-const pinned = digestReference(KINDEST_NODE_IMAGE);
+const pinned = digestReference(DEFAULT_RELEASE.kindest?.image ?? '');
+const hermetic = hermeticImageOf(DEFAULT_RELEASE);
+const oldest = RELEASES[RELEASES.length - 1]!;
 
 describe('chooseNodeImage', () => {
   it('strips the tag of a digest reference', () => {
@@ -48,23 +50,41 @@ describe('chooseNodeImage', () => {
   });
 
   it('prefers the pinned kindest/node release, pulling it if needed', async () => {
-    const l = lookup(['localhost/slipway/node:v1.34.4'], [pinned]);
+    const l = lookup([hermetic], [pinned]);
     await expect(chooseNodeImage({ lookup: l })).resolves.toMatchObject({ ref: pinned, source: 'kindest' });
     expect(l.pulls).toEqual([pinned]);
   });
 
   it('falls back to the hermetic image offline and says why', async () => {
-    const choice = await chooseNodeImage({ lookup: lookup(['localhost/slipway/node:v1.34.4']) });
-    expect(choice).toMatchObject({ ref: 'localhost/slipway/node:v1.34.4', source: 'hermetic' });
+    const choice = await chooseNodeImage({ lookup: lookup([hermetic]) });
+    expect(choice).toMatchObject({ ref: hermetic, source: 'hermetic' });
     expect(choice.reason).toMatch(/could not be pulled/);
   });
 
-  it('looks for a hermetic image of the requested version', async () => {
-    const l = lookup(['localhost/slipway/node:v1.33.1']);
-    await expect(chooseNodeImage({ kubernetesVersion: 'v1.33.1', lookup: l })).resolves.toMatchObject({
-      ref: 'localhost/slipway/node:v1.33.1',
+  it('resolves a minor to its release and never asks a registry for a hermetic image', async () => {
+    const l = lookup([hermeticImageOf(oldest)]);
+    await expect(chooseNodeImage({ kubernetesVersion: `v${oldest.minor}`, lookup: l })).resolves.toMatchObject({
+      ref: hermeticImageOf(oldest),
+      source: 'hermetic',
     });
-    expect(l.pulls).toEqual([]);
+    expect(l.pulls).not.toContain(hermeticImageOf(oldest));
+  });
+
+  it('takes only kindest/node for a patch that only kind pins', async () => {
+    const kindestPatch = /:(v[\d.]+)@/.exec(oldest.kindest?.image ?? '')?.[1] ?? '';
+    const l = lookup([hermeticImageOf(oldest)]);
+    const error = await chooseNodeImage({ kubernetesVersion: kindestPatch, lookup: l }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostProblem);
+    expect((error as HostProblem).message).toContain(kindestPatch);
+    expect(l.pulls).toEqual([digestReference(oldest.kindest?.image ?? '')]);
+  });
+
+  it('names the command that builds a missing release', async () => {
+    const error = await chooseNodeImage({ kubernetesVersion: `v${oldest.minor}`, lookup: lookup([]) }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HostProblem);
+    expect((error as HostProblem).hint).toContain(`KUBERNETES_VERSION=v${oldest.minor} npm run images:node`);
   });
 
   it('without any image names `npm run images:node` (a host problem, exit 1)', async () => {

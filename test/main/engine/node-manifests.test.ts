@@ -35,7 +35,7 @@ spec:
 `;
 
 describe('prepareCniManifest', () => {
-  const values = { podSubnet: '10.244.0.0/16', serviceSubnet: '10.100.0.0/16', endpoint: 'demo-control-plane:6443' };
+  const values = { podSubnet: '10.244.0.0/16', endpoint: 'demo-control-plane:6443' };
 
   it('leaves a manifest without markers untouched', () => {
     expect(prepareCniManifest('kind: ConfigMap\n', values)).toBe('kind: ConfigMap\n');
@@ -61,16 +61,6 @@ describe('prepareCniManifest', () => {
     ]);
   });
 
-  it('sets the service range in ConfigMaps that carry it (our kube-router manifest)', () => {
-    const manifest =
-      'kind: ConfigMap\nmetadata: {name: kube-router-config}\ndata:\n  service-cluster-ip-range: 10.96.0.0/16\n  other: keep\n---\nkind: ConfigMap\nmetadata: {name: unrelated}\ndata: {a: b}\n';
-    const docs = parseAllDocuments(prepareCniManifest(manifest, values)).map((d) => d.toJS() as ManifestDoc);
-    expect(docs.map((d) => d.data)).toEqual([
-      { 'service-cluster-ip-range': '10.100.0.0/16', other: 'keep' },
-      { a: 'b' },
-    ]);
-  });
-
   it('fails when asked to patch a manifest without a DaemonSet', () => {
     expect(() => prepareCniManifest(`# ${PATCH_MARKER}\nkind: ConfigMap\n`, values)).toThrow(/no DaemonSet/);
   });
@@ -86,16 +76,20 @@ describe('fallbackStorageClass', () => {
 });
 
 describe('the hermetic node image’s CNI manifest', () => {
-  it('gets the cluster’s service range and keeps every object', async () => {
+  it('gets the cluster’s pod subnet for flannel and keeps every object', async () => {
     const shipped = await readFile(
       join(import.meta.dirname, '../../../images/node/manifests/default-cni.yaml'),
       'utf8',
     );
-    const values = { podSubnet: '10.244.0.0/16', serviceSubnet: '10.100.0.0/16', endpoint: 'x:6443' };
+    const values = { podSubnet: '10.244.0.0/16', endpoint: 'x:6443' };
     const docs = parseAllDocuments(prepareCniManifest(shipped, values)).map((d) => d.toJS() as ManifestDoc);
     expect(docs.map((d) => d.kind)).toEqual(
       parseAllDocuments(shipped).map((d) => (d.toJS() as Record<string, unknown>).kind),
     );
-    expect(docs.find((d) => d.kind === 'ConfigMap')?.data?.['service-cluster-ip-range']).toBe('10.100.0.0/16');
+    const netConf = JSON.parse(docs.find((d) => d.kind === 'ConfigMap')?.data?.['net-conf.json'] ?? '{}') as {
+      Network?: string;
+      Backend?: { Type?: string };
+    };
+    expect(netConf).toEqual({ Network: '10.244.0.0/16', Backend: { Type: 'host-gw' } });
   });
 });

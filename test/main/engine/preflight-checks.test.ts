@@ -1,3 +1,4 @@
+import { DEFAULT_RELEASE, RELEASES } from '../../../main/spec/releases.js';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { Conflict, HostProblem, SpecInvalid } from '../../../main/errors.js';
@@ -61,30 +62,50 @@ describe('assertPortsFree', () => {
 });
 
 describe('assertVersion', () => {
-  const v = version('v1.34.4');
+  const today = new Date('2026-12-04T12:00:00Z');
+  const v = version(DEFAULT_RELEASE.patch);
 
-  it('accepts an image of the requested version or when none is requested', () => {
-    expect(() => {
-      assertVersion(specOf('demo'), 'img', v);
-    }).not.toThrow();
-    expect(() => {
-      assertVersion(specOf('demo', { kubernetesVersion: 'v1.34.4' }), 'img', v);
-    }).not.toThrow();
+  it('accepts an image of the requested minor or patch, or when none is requested', () => {
+    for (const kubernetesVersion of [undefined, `v${DEFAULT_RELEASE.minor}`, DEFAULT_RELEASE.patch]) {
+      expect(() => {
+        assertVersion(specOf('demo', kubernetesVersion ? { kubernetesVersion } : {}), 'img', v, today);
+      }).not.toThrow();
+    }
   });
 
-  it('refuses a mismatch and too old a release, with the field path', () => {
-    expect(() => {
-      assertVersion(specOf('demo', { kubernetesVersion: 'v1.33.1' }), 'img', v);
-    }).toThrow(SpecInvalid);
-    const old = version('v1.25.3');
-    const error = (() => {
-      try {
-        assertVersion(specOf('demo'), 'old-img', old);
-      } catch (e) {
-        return e as SpecInvalid;
-      }
-      return undefined;
-    })();
+  it('refuses an image whose /kind/version disagrees, naming spec.kubernetesVersion', () => {
+    const other = RELEASES[1]!;
+    const error = catchProblem(() => {
+      assertVersion(specOf('demo', { kubernetesVersion: `v${other.minor}` }), 'img', v, today);
+    });
+    expect(error?.problems[0]?.path).toBe('spec.kubernetesVersion');
+    expect(error?.problems[0]?.message).toContain(DEFAULT_RELEASE.patch);
+  });
+
+  it('refuses a retired release on the node image, naming spec.nodeImage', () => {
+    const error = catchProblem(() => {
+      assertVersion(specOf('demo'), 'old-img', version('v1.34.4'), today);
+    });
     expect(error?.problems[0]?.path).toBe('spec.nodeImage');
+    expect(error?.problems[0]?.message).toContain('not a supported release');
+  });
+
+  it('refuses a catalog release once its end of life has passed', () => {
+    const oldest = RELEASES[RELEASES.length - 1]!;
+    const after = new Date(`${oldest.endOfLife}T00:00:00Z`);
+    after.setUTCDate(after.getUTCDate() + 1);
+    const error = catchProblem(() => {
+      assertVersion(specOf('demo'), 'img', version(oldest.patch), after);
+    });
+    expect(error?.problems[0]?.message).toContain(`reached end of life on ${oldest.endOfLife}`);
   });
 });
+
+function catchProblem(run: () => void): SpecInvalid | undefined {
+  try {
+    run();
+  } catch (e) {
+    return e as SpecInvalid;
+  }
+  return undefined;
+}

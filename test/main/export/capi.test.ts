@@ -24,7 +24,7 @@ describe('export to Cluster API', () => {
     });
     expect(cluster.spec.topology).toMatchObject({
       classRef: { name: 'quick-start' },
-      version: 'v1.34.1',
+      version: 'v1.36.3',
       controlPlane: { replicas: 1 },
     });
     const deployments = cluster.spec.topology.workers.machineDeployments;

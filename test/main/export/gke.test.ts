@@ -44,7 +44,7 @@ describe('export to GKE', () => {
 
   it('maps pools with machine types, labels and UPPER_SNAKE taint effects', () => {
     const body = restBody('multi-pool.yaml', zonal);
-    expect(body.cluster.initialClusterVersion).toBe('1.34');
+    expect(body.cluster.initialClusterVersion).toBe('1.36');
     expect(body.cluster.nodePools.map((pool) => [pool.name, pool.initialNodeCount, pool.config?.machineType])).toEqual([
       ['general', 2, 'e2-standard-4'],
       ['gpu', 1, 'e2-standard-8'],

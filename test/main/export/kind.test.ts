@@ -6,10 +6,14 @@ import { kindConfigSchema } from '../../../main/export/kind/schema.js';
 import { clusterSpecSchema, type ClusterSpec } from '../../../main/spec/index.js';
 import { parse } from 'yaml';
 import { exampleSpecs } from './support/paths.js';
+import { RELEASES, kindestVersionOf, lookUpRelease } from '../../../main/spec/releases.js';
 
-/** What kind can carry: everything but add-ons and node sizes. */
+/** What kind can carry: everything but add-ons and node sizes, and releases as patches. */
 function kindCarried(spec: ClusterSpec): ClusterSpec {
   const copy = structuredClone(spec);
+  const found = lookUpRelease(copy.spec.kubernetesVersion);
+  if (copy.spec.kubernetesVersion !== undefined && found.ok && found.request.patch === undefined)
+    copy.spec.kubernetesVersion = kindestVersionOf(found.request.release);
   copy.spec.addons = [];
   copy.spec.workers = copy.spec.workers.filter((pool) => pool.replicas > 0).map((pool) => ({ ...pool, resources: {} }));
   return copy;
@@ -64,7 +68,7 @@ describe('export to kind', () => {
       replicas: fc.constantFrom(1 as const, 3 as const, 5 as const),
       pools: fc.array(pool, { maxLength: 4 }),
       ports: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 }),
-      version: fc.option(fc.constantFrom('v1.33.4', 'v1.34.1'), { nil: undefined }),
+      version: fc.option(fc.constantFrom('v1.35.4', 'v1.36.1', 'v1.37'), { nil: undefined }),
     });
     fc.assert(
       fc.property(spec, (input) => {
@@ -100,7 +104,7 @@ featureGates:
   SomeGate: true
 nodes:
   - role: control-plane
-    image: kindest/node:v1.33.1@sha256:${HEX}
+    image: kindest/node:v1.36.1@sha256:${HEX}
     kubeadmConfigPatches:
       - |
         kind: InitConfiguration
@@ -113,11 +117,11 @@ nodes:
         protocol: TCP
       - containerPort: 5000
   - role: worker
-    image: kindest/node:v1.33.1@sha256:${HEX}
+    image: kindest/node:v1.36.1@sha256:${HEX}
   - role: worker
-    image: kindest/node:v1.33.1@sha256:${HEX}
+    image: kindest/node:v1.36.1@sha256:${HEX}
   - role: worker
-    image: kindest/node:v1.33.1@sha256:${HEX}
+    image: kindest/node:v1.36.1@sha256:${HEX}
     labels:
       tier: db
     extraMounts:
@@ -129,8 +133,8 @@ nodes:
     const imported = importKindConfig(typical, 'dev.yaml');
     expect(imported.spec.metadata.name).toBe('dev');
     expect(imported.spec.spec).toMatchObject({
-      kubernetesVersion: 'v1.33.1',
-      nodeImage: `kindest/node:v1.33.1@sha256:${HEX}`,
+      kubernetesVersion: 'v1.36.1',
+      nodeImage: `kindest/node:v1.36.1@sha256:${HEX}`,
       controlPlane: { replicas: 1 },
       workers: [
         { name: 'workers', replicas: 2, labels: {}, taints: [] },
@@ -138,6 +142,22 @@ nodes:
       ],
       portMappings: [{ hostPort: 8080, containerPort: 80, protocol: 'TCP', listenAddress: '0.0.0.0' }],
     });
+  });
+
+  it('leaves a retired release open with a warning instead of refusing the config', () => {
+    const imported = importKindConfig(typical.replaceAll('v1.36.1', 'v1.33.1'), 'dev.yaml');
+    expect(imported.spec.spec.kubernetesVersion).toBeUndefined();
+    expect(imported.spec.spec.nodeImage).toBeUndefined();
+    expect(imported.issues).toContainEqual(
+      expect.objectContaining({ code: 'UNSUPPORTED_FIELD', severity: 'warning', path: 'nodes[0].image' }),
+    );
+  });
+
+  it('maps kind’s own pin back to the bare version', () => {
+    const pin = RELEASES[1]?.kindest?.image ?? '';
+    const imported = importKindConfig(`kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n    image: ${pin}\n`);
+    expect(imported.spec.spec.kubernetesVersion).toBe(/:(v[\d.]+)@/.exec(pin)?.[1]);
+    expect(imported.spec.spec.nodeImage).toBeUndefined();
   });
 
   it('reports every field it cannot carry, with its path in the kind config', () => {

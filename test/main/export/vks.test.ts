@@ -28,7 +28,7 @@ describe('export to VKS', () => {
     });
     expect(cluster.spec.topology).toMatchObject({
       class: 'tanzukubernetescluster',
-      version: 'v1.34.1---vmware.1-vkr.1',
+      version: 'v1.36.3---vmware.1-vkr.1',
     });
     expect(cluster.spec.topology.variables).toEqual([
       { name: 'vmClass', value: 'best-effort-medium' },
@@ -124,7 +124,7 @@ describe('export to VKS', () => {
             replicas: 1,
             vmClass: 'best-effort-medium',
             storageClass: 'vsan-default-storage-policy',
-            tkr: { reference: { name: 'v1.34.1---vmware.1-vkr.1' } },
+            tkr: { reference: { name: 'v1.36.3---vmware.1-vkr.1' } },
           },
           nodePools: [
             { name: 'general', replicas: 2, vmClass: 'best-effort-large', labels: { tier: 'general' } },

@@ -7,7 +7,7 @@ gcloud container clusters create shop-dev \
   --project=team-a-prod \
   --location=europe-west1 \
   --release-channel=regular \
-  --cluster-version=1.34 \
+  --cluster-version=1.36 \
   --network=default \
   --enable-ip-alias \
   --cluster-ipv4-cidr=10.244.0.0/16 \
