@@ -15,8 +15,10 @@ import { chooseSubnet } from '../main/engine/plan/subnet.js';
 import { bootstrapNode } from '../main/engine/plan/types.js';
 import type { Engine, ProgressEvent } from '../main/engine/types.js';
 import { clusterSpecSchema, type ClusterSpec } from '../main/spec/index.js';
+import { DEFAULT_RELEASE, hermeticImageOf } from '../main/spec/releases.js';
 
-export const IMAGE = 'localhost/slipway/node:v1.34.4';
+/** The default release's hermetic image (docs/releases.md). */
+export const IMAGE = hermeticImageOf(DEFAULT_RELEASE);
 const docker = new Docker();
 
 export function specOf(name: string, controlPlanes: number, workers: number): ClusterSpec {
@@ -44,7 +46,7 @@ export async function kubeadmFloor(name: string): Promise<number> {
     await provider.createNetwork(name, plan.network);
     const security = await provider.probeSecurity(IMAGE);
     await provider.provisionNode(plan, node, { image: IMAGE, security, labels: {} });
-    const version = parseKubeVersion('v1.34.4');
+    const version = parseKubeVersion(DEFAULT_RELEASE.patch);
     if (!version) throw new Error('version');
     const docs = kubeadmInitConfig({
       plan,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createDefaultEngine } from '../main/engine/index.js';
 import type { Engine } from '../main/engine/types.js';
 import { writeSection } from './benchmarks-file.js';
-import { idleUsage, kubeadmFloor, specOf, timed, timedCreate, type TimedCreate } from './engine-measure.js';
+import { IMAGE, idleUsage, kubeadmFloor, specOf, timed, timedCreate, type TimedCreate } from './engine-measure.js';
 
 const SETTLE_S = 60;
 const SAMPLE_S = 30;
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   ];
   const section = [
     '`npm run bench:engine` (`bench/engine.ts`): real clusters from the hermetic node image',
-    `(\`localhost/slipway/node:v1.34.4\`); each create figure is the median of ${String(RUNS)} runs (stop, start and idle use the first 1+2 cluster). Machine: ${machine()}.`,
+    `(\`${IMAGE}\`, the default release); each create figure is the median of ${String(RUNS)} runs (stop, start and idle use the first 1+2 cluster). Machine: ${machine()}.`,
     `Date: ${new Date().toISOString().slice(0, 10)}. Load average before: ${loadBefore}; after: ${load()}.`,
     '',
     '| measure | result | target | |',

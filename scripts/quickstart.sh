@@ -4,7 +4,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$root/scripts/setup-host.sh"
+SLIPWAY_NODE_RELEASES=default bash "$root/scripts/setup-host.sh"
 cd "$root"
 node bin/slipway.js create "$@"
 node bin/slipway.js kubectl slipway -- get nodes -o wide

@@ -11,7 +11,9 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cache="${SLIPWAY_CACHE_DIR:-$HOME/.cache/slipway}/images/addons"
-k8s_ready="${SLIPWAY_CACHE_DIR:-$HOME/.cache/slipway}/images/kubernetes/v1.34.4/.complete"
+# The node image build's Kubernetes compile of the default release (images/node/releases.json).
+default_patch="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).releases[0].patch' "$here/../node/releases.json")"
+k8s_ready="${SLIPWAY_CACHE_DIR:-$HOME/.cache/slipway}/images/kubernetes/${default_patch}/.complete"
 prefix="localhost/slipway/addons"
 label="dev.slipway.input-hash"
 mkdir -p "$cache"
@@ -21,7 +23,7 @@ log() { printf '[addon-images] %s\n' "$*" >&2; }
 # name | kind | source | package or path | version | upstream repository (override key)
 table="$(cat <<'TABLE'
 registry|deb|docker-registry|/usr/bin/docker-registry|2.8.2|docker.io/library/registry
-metrics-server|go|sigs.k8s.io/metrics-server@v0.9.0|./cmd/metrics-server|v0.9.0|registry.k8s.io/metrics-server/metrics-server
+metrics-server|go|sigs.k8s.io/metrics-server@v0.8.0|./cmd/metrics-server|v0.8.0|registry.k8s.io/metrics-server/metrics-server
 traefik|go|github.com/traefik/traefik/v3@v3.6.13|./cmd/traefik|v3.6.13|docker.io/library/traefik
 snapshot-controller|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/snapshot-controller|v8.6.0|registry.k8s.io/sig-storage/snapshot-controller
 csi-snapshotter|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/csi-snapshotter|v8.6.0|registry.k8s.io/sig-storage/csi-snapshotter
