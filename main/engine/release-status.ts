@@ -1,12 +1,6 @@
 // What `slipway releases` reports: each catalog release with its end of life and whether a
 // node image for it is on this host, and if not, how to get one.
-import {
-  DEFAULT_RELEASE,
-  RELEASES,
-  buildCommandFor,
-  hasEnded,
-  type Release,
-} from '../spec/releases.js';
+import { DEFAULT_RELEASE, RELEASES, buildCommandFor, hasEnded, type Release } from '../spec/releases.js';
 import { candidatesFor } from './node-image.js';
 
 export interface ReleaseImage {
@@ -30,7 +24,11 @@ export interface ReleaseStatus {
   howToGet?: string;
 }
 
-async function statusOf(release: Release, present: (ref: string) => Promise<boolean>, today: Date): Promise<ReleaseStatus> {
+async function statusOf(
+  release: Release,
+  present: (ref: string) => Promise<boolean>,
+  today: Date,
+): Promise<ReleaseStatus> {
   const images = await Promise.all(
     candidatesFor({ release }).map(async (c) => ({ ...c, present: await present(c.ref) })),
   );

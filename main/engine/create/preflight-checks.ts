@@ -135,7 +135,9 @@ export function assertVersion(spec: ClusterSpec, image: string, version: KubeVer
     throw new SpecInvalid([
       {
         path: wanted ? 'spec.kubernetesVersion' : 'spec.nodeImage',
-        message: `Kubernetes ${release.minor} reached end of life on ${release.endOfLife}; supported releases: ${RELEASES.filter((r) => !hasEnded(r, today))
+        message: `Kubernetes ${release.minor} reached end of life on ${release.endOfLife}; supported releases: ${RELEASES.filter(
+          (r) => !hasEnded(r, today),
+        )
           .map((r) => `v${r.minor}`)
           .join(', ')}`,
       },

@@ -22,4 +22,3 @@ export function parseKubeVersion(text: string): KubeVersion | undefined {
 export function atLeastMinor(version: KubeVersion, minor: number): boolean {
   return version.major > 1 || (version.major === 1 && version.minor >= minor);
 }
-

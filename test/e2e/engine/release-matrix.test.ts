@@ -4,7 +4,13 @@
 // enforced (deny-all blocks pod-to-pod traffic, an allow rule lets it through again).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../main/engine/types.js';
-import { DEFAULT_RELEASE, OLDEST_RELEASE, RELEASES, hermeticImageOf, type Release } from '../../../main/spec/releases.js';
+import {
+  DEFAULT_RELEASE,
+  OLDEST_RELEASE,
+  RELEASES,
+  hermeticImageOf,
+  type Release,
+} from '../../../main/spec/releases.js';
 import { specOf } from '../../main/engine/spec-fixtures.js';
 import { eventually } from '../eventually.js';
 import { createOrCollect, docker, engine, kubectl, missingPrerequisite, reportMissing, uniqueName } from './harness.js';
@@ -164,9 +170,7 @@ describe.skipIf(skip).each(available.map((release) => [release.minor, release] a
     });
 
     it('enforces NetworkPolicy: deny-all blocks the client, an allow rule lets it through', async () => {
-      const serverIp = (
-        await kubectl(e, name, ['get', 'pod', 'server', '-o', 'jsonpath={.status.podIP}'])
-      ).trim();
+      const serverIp = (await kubectl(e, name, ['get', 'pod', 'server', '-o', 'jsonpath={.status.podIP}'])).trim();
       await kubectl(e, name, ['apply', '-f', '-'], JSON.stringify(denyAll));
       await eventually(
         'deny-all blocks the client',
