@@ -155,7 +155,9 @@ nodes:
 
   it('maps kind’s own pin back to the bare version', () => {
     const pin = RELEASES[1]?.kindest?.image ?? '';
-    const imported = importKindConfig(`kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n    image: ${pin}\n`);
+    const imported = importKindConfig(
+      `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n    image: ${pin}\n`,
+    );
     expect(imported.spec.spec.kubernetesVersion).toBe(/:(v[\d.]+)@/.exec(pin)?.[1]);
     expect(imported.spec.spec.nodeImage).toBeUndefined();
   });

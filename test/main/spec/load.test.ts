@@ -143,8 +143,18 @@ const invalidCases: [string, string, string, RegExp][] = [
   ['unknown field', '  controlPlanes: {replicas: 1}', 'spec.controlPlanes', /unknown field/],
   ['wrong type', '  workers: {name: a}', 'spec.workers', /must be a list, got a mapping/],
   ['bad version', '  kubernetesVersion: "1.37"', 'spec.kubernetesVersion', /a minor such as v1\.\d+ or a patch/],
-  ['retired version', '  kubernetesVersion: v1.30.0', 'spec.kubernetesVersion', /end of life; supported releases: v1\.37/],
-  ['unknown version', '  kubernetesVersion: v1.99.0', 'spec.kubernetesVersion', /not a release Slipway knows; supported/],
+  [
+    'retired version',
+    '  kubernetesVersion: v1.30.0',
+    'spec.kubernetesVersion',
+    /end of life; supported releases: v1\.37/,
+  ],
+  [
+    'unknown version',
+    '  kubernetesVersion: v1.99.0',
+    'spec.kubernetesVersion',
+    /not a release Slipway knows; supported/,
+  ],
   // Engine limits, checked by validate as by create's preflight.
   ['reserved pool name', '  workers: [{name: control-plane}]', 'spec.workers[0].name', /reserved/],
   ['load-balancer pool name', '  workers: [{name: external-load-balancer}]', 'spec.workers[0].name', /reserved/],
