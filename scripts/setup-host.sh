@@ -33,13 +33,14 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { say "dockerd did not start; see /var/log/slipway-dockerd.log"; exit 1; }
 fi
 
-# Multi-node clusters run a kubelet and kube-proxy per node, each holding inotify watches.
+# Multi-node clusters run a kubelet, kube-proxy and containerd per node, each holding inotify
+# instances and watches (an HA and a multi-node cluster side by side exhaust the default 128).
 raise_sysctl() {
   local key="$1" want="$2" have
   have="$(sysctl -n "$key" 2>/dev/null || echo 0)"
   if ((have < want)); then as_root sysctl -q -w "$key=$want" >/dev/null || say "could not raise $key (have $have, want $want)"; fi
 }
-raise_sysctl fs.inotify.max_user_instances 512
+raise_sysctl fs.inotify.max_user_instances 1024
 raise_sysctl fs.inotify.max_user_watches 524288
 
 # npm dependencies, reinstalled only when the lock file changed.
