@@ -45,6 +45,16 @@ async function available(lookup: ImageLookup, ref: string): Promise<'present' | 
   return (await lookup.pull(ref)) ? 'pulled' : undefined;
 }
 
+/** An image that can serve a release: kind's pin or our hermetic build. */
+export interface ReleaseImageRef {
+  ref: string;
+  source: 'kindest' | 'hermetic';
+}
+
+async function presentOnly(lookup: ImageLookup, ref: string): Promise<'present' | undefined> {
+  return (await lookup.present(ref)) ? 'present' : undefined;
+}
+
 /** The request spec.kubernetesVersion stands for (validation refused the ones that fail). */
 function requestOf(kubernetesVersion: string | undefined): ReleaseRequest {
   const found = lookUpRelease(kubernetesVersion);
@@ -53,9 +63,9 @@ function requestOf(kubernetesVersion: string | undefined): ReleaseRequest {
 }
 
 /** Which images of the release could serve the request, best first. */
-export function candidatesFor(request: ReleaseRequest): { ref: string; source: 'kindest' | 'hermetic' }[] {
+export function candidatesFor(request: ReleaseRequest): ReleaseImageRef[] {
   const release = request.release;
-  const candidates: { ref: string; source: 'kindest' | 'hermetic' }[] = [];
+  const candidates: ReleaseImageRef[] = [];
   const kindestVersion = kindestVersionOf(release);
   if (release.kindest && kindestVersion && satisfies(request, kindestVersion))
     candidates.push({ ref: digestReference(release.kindest.image), source: 'kindest' });
@@ -105,9 +115,7 @@ export async function chooseNodeImage(request: {
     // Our hermetic images live only on this host: never ask a registry for them.
     const how =
       candidate.source === 'hermetic'
-        ? (await request.lookup.present(candidate.ref))
-          ? 'present'
-          : undefined
+        ? await presentOnly(request.lookup, candidate.ref)
         : await available(request.lookup, candidate.ref);
     if (!how) continue;
     return {

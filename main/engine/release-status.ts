@@ -1,11 +1,9 @@
 // What `slipway releases` reports: each catalog release with its end of life and whether a
 // node image for it is on this host, and if not, how to get one.
 import { DEFAULT_RELEASE, RELEASES, buildCommandFor, hasEnded, type Release } from '../spec/releases.js';
-import { candidatesFor } from './node-image.js';
+import { candidatesFor, type ReleaseImageRef } from './node-image.js';
 
-export interface ReleaseImage {
-  ref: string;
-  source: 'kindest' | 'hermetic';
+export interface ReleaseImage extends ReleaseImageRef {
   present: boolean;
 }
 
