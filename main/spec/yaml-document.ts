@@ -1,8 +1,9 @@
 // Parses one YAML document strictly and maps paths back to line and column, so that every
 // problem a validator finds can point at the offending text.
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
 import { formatPath, type PathSegment } from './problem-path.js';
+import { checkYamlKeys, nodeAtPath, tooDeep } from './yaml-keys.js';
 
 export interface ParsedYaml {
   /** The plain JavaScript value, or undefined when parsing failed. */
@@ -34,7 +35,8 @@ export function parseYamlDocument(text: string): ParsedYaml {
   // YAML 1.1's extra types (!!binary, !!set, ...) are not resolved: their tags are reported.
   const documents = parseAllDocuments(text, {
     lineCounter,
-    uniqueKeys: true,
+    // Duplicate keys are found by checkYamlKeys in linear time (the parser's check is quadratic).
+    uniqueKeys: false,
     prettyErrors: false,
     resolveKnownTags: false,
   });
@@ -50,7 +52,9 @@ export function parseYamlDocument(text: string): ParsedYaml {
   const doc = docs[0] as Document.Parsed;
   const syntax = [...doc.errors].map((error): Problem => {
     const pos = lineCounter.linePos(error.pos[0]);
-    return { path: '', message: `YAML syntax: ${firstLine(error.message)}`, line: pos.line, column: pos.col };
+    // The parser reports a stack overflow on hostile nesting as this code: say what it means.
+    const message = error.code === 'RESOURCE_EXHAUSTION' ? tooDeep() : `YAML syntax: ${firstLine(error.message)}`;
+    return { path: '', message, line: pos.line, column: pos.col };
   });
   // Loading is strict: what the parser only warns about (unknown tags, an unsupported %YAML
   // version) would otherwise change the meaning of the document silently.
@@ -61,6 +65,20 @@ export function parseYamlDocument(text: string): ParsedYaml {
   });
   if (syntax.length + warnings.length > 0)
     return { value: undefined, positionOf: noPosition, problems: [...syntax, ...warnings] };
+  const keys = checkYamlKeys(doc);
+  if (keys.problems.length > 0) {
+    const problems = keys.problems.map((problem): Problem => {
+      const pos = lineCounter.linePos(problem.offset);
+      const prefix = problem.message.startsWith('Map keys') ? 'YAML syntax: ' : '';
+      return {
+        path: formatPath(problem.path),
+        message: `${prefix}${problem.message}`,
+        line: pos.line,
+        column: pos.col,
+      };
+    });
+    return { value: undefined, positionOf: noPosition, problems };
+  }
 
   let value: unknown;
   try {
@@ -73,21 +91,13 @@ export function parseYamlDocument(text: string): ParsedYaml {
     };
   }
   const positionOf = (path: readonly PathSegment[], atKey = false) => {
-    const node = atKey ? keyNodeAt(doc, path) : (doc.getIn(path, true) as Node | undefined);
+    const node = nodeAtPath(doc, keys.index, path, atKey);
     const range = node?.range;
     if (!range) return undefined;
     const pos = lineCounter.linePos(range[0]);
     return { line: pos.line, column: pos.col };
   };
   return { value, problems: [], positionOf };
-}
-
-function keyNodeAt(doc: Document.Parsed, path: readonly PathSegment[]): Node | undefined {
-  const parent: unknown = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const last = path[path.length - 1];
-  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
-  return pair && isScalar(pair.key) ? pair.key : undefined;
 }
 
 /** A document with no content at all (not even an explicit null), e.g. after a final `---`. */
