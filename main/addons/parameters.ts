@@ -2,6 +2,7 @@
 // JSON Schema with Ajv, defaults applied. Every problem names the bundle and the parameter.
 import { Ajv, type ErrorObject } from 'ajv';
 import { SpecInvalid, UsageError, type Problem } from '../errors.js';
+import { isPrototypeKey } from '../spec/yaml-keys.js';
 import type { BundleParameters, ParameterSchema } from './parameter-schema.js';
 
 export type ParameterValues = Record<string, unknown>;
@@ -67,7 +68,14 @@ export function parseSetFlags(pairs: readonly string[]): ParameterValues {
     const at = pair.indexOf('=');
     if (at <= 0) throw new UsageError(`--set ${pair}: expected key=value`, { hint: 'for example --set role=admin' });
     const keys = pair.slice(0, at).split('.');
-    setNested(values, keys, parseScalar(pair.slice(at + 1)));
+    const value = parseScalar(pair.slice(at + 1));
+    const internal = [...keys, ...nestedKeys(value)].find(isPrototypeKey);
+    if (internal !== undefined) {
+      throw new UsageError(`--set ${pair}: "${internal}" is not a parameter name`, {
+        hint: 'see the parameters with `slipway addons list --output json`',
+      });
+    }
+    setNested(values, keys, value);
   }
   return values;
 }
@@ -81,10 +89,23 @@ function parseScalar(text: string): unknown {
   }
 }
 
+/** Every mapping key inside a parsed value (JSON values may nest objects). */
+export function nestedKeys(value: unknown): string[] {
+  const keys: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') continue;
+    if (!Array.isArray(current)) keys.push(...Object.keys(current));
+    stack.push(...(Object.values(current) as unknown[]));
+  }
+  return keys;
+}
+
 function setNested(target: ParameterValues, keys: string[], value: unknown): void {
   let current = target;
   keys.slice(0, -1).forEach((key) => {
-    const next = current[key];
+    const next = Object.hasOwn(current, key) ? current[key] : undefined;
     if (next === null || typeof next !== 'object' || Array.isArray(next)) current[key] = {};
     current = current[key] as ParameterValues;
   });

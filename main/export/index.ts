@@ -4,7 +4,7 @@ export { exportSpec, missingSiteInputs, requiredSiteInputs } from './export-spec
 export { importKindConfig, type KindImport } from './kind/import.js';
 export { loadSiteInputs, type SiteSource } from './site/load.js';
 export type { RejectedSet } from './site/set-arguments.js';
-export { siteInputsSchema, type SiteInputs, type SizeEntry } from './site/schema.js';
+export { siteInputsSchema, siteSetKeys, type SiteInputs, type SizeEntry } from './site/schema.js';
 export { renderStream, renderFiles, renderDocument } from './render.js';
 export { countBySeverity } from './issues.js';
 export { ISSUE_CODES, type IssueCode } from './issue-codes.js';

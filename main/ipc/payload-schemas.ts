@@ -3,6 +3,9 @@
 // INVALID_PAYLOAD error value listing every problem. The `satisfies` clause ties each schema
 // to the contract's payload type, so the two cannot drift.
 import { z } from 'zod';
+import { siteSetKeys } from '../export/site/schema.js';
+import { isPrototypeKey } from '../spec/yaml-keys.js';
+import { nestedKeys } from '../addons/parameters.js';
 import type { IpcChannel, PayloadOf } from './contract.js';
 
 const MAX_SPEC_CHARS = 1024 * 1024;
@@ -30,8 +33,14 @@ const streamId = z
   .string({ error: 'streamId must be a string' })
   .regex(/^logs-[0-9]{1,9}$/, 'streamId must look like logs-3');
 
+// Keys are checked before zod copies them: zod drops an own `__proto__` key silently, and a
+// nested one stays in the value for a later copy to trip over.
 const params = z
-  .record(z.string(), z.unknown())
+  .unknown()
+  .refine((value) => !nestedKeys(value).some(isPrototypeKey), {
+    message: 'params must not use the key __proto__, constructor or prototype at any depth',
+  })
+  .pipe(z.record(z.string(), z.unknown()))
   .refine((value) => JSON.stringify(value).length <= MAX_PARAMS_JSON_CHARS, {
     message: `params must be at most ${String(MAX_PARAMS_JSON_CHARS)} characters as JSON`,
   });
@@ -40,9 +49,14 @@ const specText = z
   .string({ error: 'specText must be YAML text' })
   .max(MAX_SPEC_CHARS, 'specText must be at most 1 MiB');
 
-const site = z
-  .record(z.string().max(100, 'site keys must be at most 100 characters'), z.string().max(4096))
-  .refine((value) => Object.keys(value).length <= 64, { message: 'site must have at most 64 entries' });
+// Only the site inputs that exist, as `section.key` (the export page's fields).
+const siteKeys = new Set(siteSetKeys());
+const site = z.record(
+  z.string().refine((key) => siteKeys.has(key), {
+    message: `site keys must be site inputs: ${[...siteKeys].join(', ')}`,
+  }),
+  z.string().max(4096, 'site values must be at most 4096 characters'),
+);
 
 const podPattern = z
   .string()

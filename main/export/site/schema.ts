@@ -103,5 +103,12 @@ export function siteSectionKeys(section: string): string[] | undefined {
   return Object.hasOwn(SECTIONS, section) ? Object.keys(SECTIONS[section as keyof typeof SECTIONS].shape) : undefined;
 }
 
+/** Every `section.key` that --set (or the export page) can give: all keys but the tables. */
+export function siteSetKeys(): string[] {
+  return Object.entries(SECTIONS)
+    .flatMap(([section, schema]) => Object.keys(schema.shape).map((key) => `${section}.${key}`))
+    .filter((key) => !SITE_TABLE_KEYS.includes(key));
+}
+
 export type SiteInputs = z.output<typeof siteInputsSchema>;
 export type SizeEntry = z.output<typeof sizeEntry>;

@@ -1,6 +1,7 @@
 // `--set section.key=value` arguments: parsed one by one (a malformed one is a usage error),
 // applied over the site file, and blamed by name when their value does not validate.
 import { UsageError, type Problem } from '../../errors.js';
+import { isPrototypeKey } from '../../spec/yaml-keys.js';
 import { SITE_TABLE_KEYS, siteSectionKeys, siteSections } from './schema.js';
 
 /** One `--set` argument, taken apart. */
@@ -29,6 +30,13 @@ export function parseSiteSet(argument: string): SiteSet {
     throw new UsageError(`--set ${argument}: expected section.key=value, such as vks.vmClass=best-effort-medium`);
   }
   const [section = '', field = ''] = parts;
+  // `__proto__.isAdmin=yes` would otherwise write to Object.prototype in applySiteSets.
+  const internal = parts.find(isPrototypeKey);
+  if (internal !== undefined) {
+    throw new UsageError(
+      `--set ${argument}: "${internal}" is not a site section or key; the sections are ${siteSections().join(', ')}`,
+    );
+  }
   return { argument, section, field, key, value: argument.slice(at + 1) };
 }
 
@@ -52,13 +60,19 @@ export function applySiteSets(
 ): Record<string, unknown> {
   const root = structuredClone(value) as Record<string, unknown>;
   for (const set of sets) {
-    const current = root[set.section];
+    // Only own values: an inherited one (a prototype) must never be written through.
+    const current = Object.hasOwn(root, set.section) ? root[set.section] : undefined;
     const section =
       current !== null && typeof current === 'object' && !Array.isArray(current)
         ? (current as Record<string, unknown>)
         : {};
-    section[set.field] = set.value;
-    root[set.section] = section;
+    Object.defineProperty(section, set.field, {
+      value: set.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    Object.defineProperty(root, set.section, { value: section, enumerable: true, writable: true, configurable: true });
   }
   return root;
 }

@@ -52,3 +52,15 @@ describe('resolveParameters', () => {
     expect(() => resolveParameters('registry', bundle.document.parameters, { hostPort: 80 })).toThrow(SpecInvalid);
   });
 });
+
+describe('parameters never reach Object.prototype', () => {
+  it.each([
+    '__proto__.polluted=yes',
+    'a.__proto__.polluted=yes',
+    'constructor.prototype.polluted=yes',
+    'x={"__proto__":{"polluted":1}}',
+  ])('refuses --set %s as a usage error', (pair) => {
+    expect(() => parseSetFlags([pair])).toThrow(UsageError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -139,3 +139,22 @@ describe('site inputs', () => {
     expect(problem?.line).toBe(2);
   });
 });
+
+describe('site inputs never reach Object.prototype', () => {
+  it.each(['__proto__.isAdmin=yes', 'vks.__proto__=x', 'constructor.prototype=x', 'prototype.x=y'])(
+    'refuses --set %s as a usage error',
+    (argument) => {
+      expect(() => loadSiteInputs({ sets: [argument] })).toThrow(UsageError);
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+      expect(Object.keys(Object.prototype)).toEqual([]);
+    },
+  );
+
+  it('refuses a site file with a __proto__ section, naming its line', () => {
+    const problems = problemsOf(() =>
+      loadSiteInputs({ text: 'vks:\n  vmClass: a\n__proto__:\n  isAdmin: yes\n', sets: ['vks.namespace=x'] }),
+    );
+    expect(problems[0]).toMatchObject({ path: '__proto__', line: 3 });
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+});

@@ -51,6 +51,26 @@ describe('createDispatcher', () => {
     ['logs:follow', { cluster: 'demo', podPattern: '([' }, 'podPattern'],
     ['export:render', { source: { cluster: 'demo', specText: 'x' }, target: 'capi', site: {} }, 'source'],
     ['addons:enable', { cluster: 'demo', addon: 'registry', params: { blob: 'x'.repeat(70_000) } }, 'params'],
+    [
+      'addons:enable',
+      { cluster: 'demo', addon: 'registry', params: JSON.parse('{"__proto__":{"a":1}}') as unknown },
+      'params',
+    ],
+    [
+      'addons:enable',
+      { cluster: 'demo', addon: 'registry', params: { a: { constructor: { prototype: 1 } } } },
+      'params',
+    ],
+    [
+      'export:render',
+      { source: { cluster: 'demo' }, target: 'capi', site: { '__proto__.isAdmin': 'yes' } },
+      'site["__proto__.isAdmin"]',
+    ],
+    [
+      'export:render',
+      { source: { cluster: 'demo' }, target: 'capi', site: { 'vks.unknown': 'x' } },
+      'site["vks.unknown"]',
+    ],
   ])('rejects %s with payload %j as INVALID_PAYLOAD at %j', async (channel, payload, path) => {
     const calls: string[] = [];
     const dispatch = createDispatcher({ handlers: recordingHandlers(calls) });
