@@ -157,6 +157,7 @@ export interface ExportRenderPayload {
 export interface LogsFollowPayload {
   cluster: string;
   namespace?: string;
+  /** A word contained in pod names, or a glob with * and ?; never a regular expression. */
   podPattern?: string;
   tailLines?: number;
 }

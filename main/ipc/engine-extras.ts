@@ -46,7 +46,7 @@ export interface LogLine {
 
 export interface FollowLogsOptions {
   namespace?: string;
-  /** Regular expression matched against pod names, like stern's query. */
+  /** A word contained in pod names, or a glob with * and ? (main/spec/name-pattern.ts). */
   podPattern?: string;
   /** How many recent lines per container to start with. */
   tailLines?: number;

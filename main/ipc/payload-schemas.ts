@@ -4,6 +4,7 @@
 // to the contract's payload type, so the two cannot drift.
 import { z } from 'zod';
 import { siteSetKeys } from '../export/site/schema.js';
+import { namePatternProblem } from '../spec/name-pattern.js';
 import { isPrototypeKey } from '../spec/yaml-keys.js';
 import { nestedKeys } from '../addons/parameters.js';
 import type { IpcChannel, PayloadOf } from './contract.js';
@@ -58,10 +59,11 @@ const site = z.record(
   z.string().max(4096, 'site values must be at most 4096 characters'),
 );
 
-const podPattern = z
-  .string()
-  .max(200, 'podPattern must be at most 200 characters')
-  .refine(isRegExp, { message: 'podPattern must be a valid regular expression' });
+// A word or a glob, never a RegExp: a hostile pattern must not be able to freeze main.
+const podPattern = z.string({ error: 'podPattern must be a string' }).superRefine((pattern, context) => {
+  const problem = namePatternProblem(pattern);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: `podPattern ${problem}` });
+});
 
 const none = z.undefined({ error: 'this channel takes no payload' });
 const clusterRef = z.strictObject({ name: clusterName });
@@ -142,13 +144,4 @@ export const ipcChannels = Object.keys(payloadSchemas) as IpcChannel[];
 /** Whether a string names an invoke channel. */
 export function isIpcChannel(value: unknown): value is IpcChannel {
   return typeof value === 'string' && Object.hasOwn(payloadSchemas, value);
-}
-
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
 }

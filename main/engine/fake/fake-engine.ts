@@ -6,6 +6,7 @@ import { describeReleases, type ReleaseStatus } from '../release-status.js';
 import type { EngineWithExtras, ExtraName, FollowLogsOptions } from '../../ipc/engine-extras.js';
 import { Cancelled, Conflict, EngineUnavailable, NotFound, StepFailed } from '../../errors.js';
 import type { ClusterSpec } from '../../spec/index.js';
+import { namePatternMatcher } from '../../spec/name-pattern.js';
 import type {
   ClusterSummary,
   CreateOptions,
@@ -222,7 +223,7 @@ export class FakeEngine implements EngineWithExtras {
     { namespace, podPattern, tailLines = 10, signal, onLines }: FollowLogsOptions,
   ): Promise<void> {
     const pods = await this.listPods(name);
-    const pattern = podPattern ? new RegExp(podPattern) : undefined;
+    const pattern = namePatternMatcher(podPattern ?? '');
     let tick = 0;
     for (; tick < Math.min(tailLines, 3); tick++) onLines(fakeLogLines(pods, tick, pattern, namespace));
     // A function, so the check is not narrowed away across the await.

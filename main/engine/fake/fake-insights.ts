@@ -112,12 +112,14 @@ const sampleMessages = [
 ];
 
 /** One batch of log lines from every matching pod, as a tail would show them. */
-export function fakeLogLines(pods: PodSummary[], tick: number, pattern?: RegExp, namespace?: string): LogLine[] {
+export function fakeLogLines(
+  pods: PodSummary[],
+  tick: number,
+  matches: (name: string) => boolean = () => true,
+  namespace?: string,
+): LogLine[] {
   return pods
-    .filter(
-      (pod) =>
-        (namespace === undefined || pod.namespace === namespace) && (pattern === undefined || pattern.test(pod.name)),
-    )
+    .filter((pod) => (namespace === undefined || pod.namespace === namespace) && matches(pod.name))
     .map((pod) => ({
       namespace: pod.namespace,
       pod: pod.name,

@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream';
 import type { Engine } from '../../engine/types.js';
 import { CommandFailed } from '../../errors.js';
+import { namePatternMatcher } from '../../spec/name-pattern.js';
 import type {
   ClusterEvent,
   EngineExtras,
@@ -120,9 +121,9 @@ export function kubectlExtras(engine: Engine): Required<Omit<EngineExtras, 'node
         .sort((a, b) => a.at.localeCompare(b.at))
         .slice(-MAX_EVENTS),
     followLogs: async (cluster, options) => {
-      const pattern = options.podPattern ? new RegExp(options.podPattern) : undefined;
+      const matches = namePatternMatcher(options.podPattern ?? '');
       const targets = (await pods(cluster, options.namespace))
-        .filter((pod) => pattern === undefined || pattern.test(str(obj(obj(pod).metadata).name) ?? ''))
+        .filter((pod) => matches(str(obj(obj(pod).metadata).name) ?? ''))
         .flatMap((pod) =>
           list(obj(obj(pod).spec).containers).map((container) => ({
             namespace: str(obj(obj(pod).metadata).namespace) ?? 'default',

@@ -137,7 +137,7 @@ describe.skipIf(skip !== undefined)(
 
     it('tails logs across pods', async () => {
       await go('/clusters/demo/logs');
-      await page.getByRole('textbox', { name: 'Pod name pattern' }).fill('^(coredns|kube-proxy)');
+      await page.getByRole('textbox', { name: 'Pod name pattern' }).fill('coredns,kube-proxy');
       await page.getByRole('button', { name: 'Tail logs' }).click();
       await page
         .getByRole('log')

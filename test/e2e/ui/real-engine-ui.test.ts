@@ -143,7 +143,7 @@ describe.skipIf(skip !== undefined)('desktop UI on the REAL engine (Chromium, lo
     await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', 'real-engine-cluster.png'), fullPage: true });
     await go(`/clusters/${CLUSTER}/logs`);
     await page.getByRole('textbox', { name: 'Namespace' }).fill('kube-system');
-    await page.getByRole('textbox', { name: 'Pod name pattern' }).fill('^coredns');
+    await page.getByRole('textbox', { name: 'Pod name pattern' }).fill('coredns');
     await page.getByRole('button', { name: 'Tail logs' }).click();
     await page
       .getByRole('log')

@@ -181,7 +181,7 @@ describe('createAppCore', () => {
   it('streams log lines until stopped', async () => {
     const { core, engine, events } = setup(new FakeEngine({ logIntervalMs: 5 }));
     engine.seed(fakeSpec('demo'));
-    const { streamId } = resultOf(await call(core, 'logs:follow', { cluster: 'demo', podPattern: '^coredns' })) as {
+    const { streamId } = resultOf(await call(core, 'logs:follow', { cluster: 'demo', podPattern: 'coredns-*' })) as {
       streamId: string;
     };
     await new Promise((resolve) => setTimeout(resolve, 30));

@@ -49,6 +49,7 @@ describe('createDispatcher', () => {
     ['clusters:create', { specText: 'a: 1', retain: 'yes' }, 'retain'],
     ['tasks:cancel', { taskId: '../../etc' }, 'taskId'],
     ['logs:follow', { cluster: 'demo', podPattern: '([' }, 'podPattern'],
+    ['logs:follow', { cluster: 'demo', podPattern: '^([a-z-]|[a-z0-9-])*!$' }, 'podPattern'],
     ['export:render', { source: { cluster: 'demo', specText: 'x' }, target: 'capi', site: {} }, 'source'],
     ['addons:enable', { cluster: 'demo', addon: 'registry', params: { blob: 'x'.repeat(70_000) } }, 'params'],
     [

@@ -134,7 +134,7 @@ describe('withKubectlInsights', () => {
     const controller = new AbortController();
     const lines: LogLine[] = [];
     const following = engine.followLogs?.('demo', {
-      podPattern: '^web',
+      podPattern: 'web-*',
       namespace: 'default',
       tailLines: 5,
       signal: controller.signal,
