@@ -50,6 +50,17 @@ export async function bundleMain(appRoot: string = root): Promise<void> {
     packages: 'external',
     banner: { js: banner },
     plugins: [sourceUrlPlugin(appRoot)],
+    // main/ipc/spec-validation.ts starts this worker, relative to its own source location.
+    define: { SLIPWAY_SPEC_WORKER: JSON.stringify('../../dist/app/spec-worker.js') },
+  });
+  await build({
+    ...common,
+    entryPoints: ['main/ipc/spec-worker.ts'],
+    outfile: 'dist/app/spec-worker.js',
+    format: 'esm',
+    packages: 'external',
+    banner: { js: banner },
+    plugins: [sourceUrlPlugin(appRoot)],
   });
   await build({
     ...common,
@@ -62,5 +73,5 @@ export async function bundleMain(appRoot: string = root): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await bundleMain();
-  process.stdout.write('built dist/app/main.js and dist/app/preload.cjs\n');
+  process.stdout.write('built dist/app/main.js, dist/app/spec-worker.js and dist/app/preload.cjs\n');
 }

@@ -2,10 +2,10 @@
 // task id at once); reads go straight to the engine. The spec text is validated again here
 // because the renderer is not trusted.
 import type { Engine, TaskOptions } from '../../engine/types.js';
-import { Conflict, SpecInvalid } from '../../errors.js';
-import { validateClusterSpecText } from '../../spec/index.js';
+import { Conflict } from '../../errors.js';
 import type { ClusterRef, IpcHandlers, TaskKind, TaskRef } from '../contract.js';
 import { contextNameFor, type KubectlContexts } from '../kubectl-context.js';
+import { validatedSpec } from '../spec-validation.js';
 import type { StartTaskOptions, TaskManager } from '../task-manager.js';
 
 type ClusterChannels =
@@ -58,9 +58,7 @@ export function createClusterHandlers({
     'clusters:list': () => engine.listClusters(),
     'clusters:get': ({ name }) => engine.getCluster(name),
     'clusters:create': async ({ specText, image, retain }) => {
-      const validation = validateClusterSpecText(specText);
-      if (!validation.ok) throw new SpecInvalid(validation.problems, { source: 'the cluster spec' });
-      const spec = validation.spec;
+      const spec = await validatedSpec(specText);
       const name = spec.metadata.name;
       const existing = await engine.listClusters();
       if (existing.some((cluster) => cluster.name === name)) {

@@ -2,11 +2,12 @@
 // service; when a service is absent the channel answers NOT_AVAILABLE and the UI shows a
 // "not available yet" state rather than pretend results.
 import type { Engine, TaskOptions } from '../../engine/types.js';
-import { NotFound, SpecInvalid } from '../../errors.js';
-import { validateClusterSpecText, type ClusterSpec } from '../../spec/index.js';
+import { NotFound } from '../../errors.js';
+import type { ClusterSpec } from '../../spec/index.js';
 import type { ExportSource, IpcHandlers, TaskRef } from '../contract.js';
 import type { AddonsService, ExportService } from '../feature-services.js';
 import { FeatureUnavailable } from '../ipc-errors.js';
+import { validatedSpec } from '../spec-validation.js';
 import type { TaskManager } from '../task-manager.js';
 
 type FeatureChannels =
@@ -90,9 +91,7 @@ export function createFeatureHandlers({
 
 async function specFor(engine: Engine, source: ExportSource): Promise<ClusterSpec> {
   if ('specText' in source) {
-    const validation = validateClusterSpecText(source.specText);
-    if (!validation.ok) throw new SpecInvalid(validation.problems, { source: 'the cluster spec' });
-    return validation.spec;
+    return validatedSpec(source.specText);
   }
   const spec = await engine.recordedSpec(source.cluster);
   if (!spec) {
