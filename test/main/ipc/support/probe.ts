@@ -8,11 +8,11 @@ export async function probeWhile<T>(
   dispatch: Dispatch,
   hostile: () => Promise<T>,
 ): Promise<{ result: T; slowestMs: number; probes: number }> {
-  let running = true;
+  const state = { running: true };
   let slowestMs = 0;
   let probes = 0;
   const probing = (async () => {
-    while (running) {
+    while (state.running) {
       const started = performance.now();
       await dispatch('app:info', undefined);
       slowestMs = Math.max(slowestMs, performance.now() - started);
@@ -31,7 +31,7 @@ export async function probeWhile<T>(
     const result = await hostile();
     return { result, slowestMs, probes };
   } finally {
-    running = false;
+    state.running = false;
     clearInterval(ticker);
     await probing;
   }
