@@ -5,11 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { chmod, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/** The start of every temporary file name writeFileAtomically uses for `path`. */
+export function temporaryNamePrefix(path: string): string {
+  return `.${basename(path)}.slipway-`;
+}
+
 /** Write `text` to `path` atomically with exactly `mode` (not narrowed by the umask); the folder must exist. */
 export async function writeFileAtomically(path: string, text: string, mode = 0o644): Promise<void> {
   // Hidden, unique and beside the target, so the rename stays on one file system; `wx` never
   // follows something already at that name.
-  const temp = join(dirname(path), `.${basename(path)}.slipway-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `${temporaryNamePrefix(path)}${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, text, { mode, flag: 'wx', flush: true });
     await chmod(temp, mode);

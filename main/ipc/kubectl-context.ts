@@ -1,13 +1,14 @@
 // Reads and switches kubectl's current context (the tray's "Use as kubectl context"). The
 // engine merges a slipway-NAME context into the kubeconfig on create; this only moves
-// `current-context`, keeping the rest of the user's file, comments included.
+// `current-context`, through the same locked writer as the merge, so neither loses the other's
+// change, a symlinked file stays a symlink and the user's comments stay.
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { NotFound } from '../errors.js';
-import { writeFileAtomically } from '../fs/write-file-atomically.js';
+import { kubeconfigPath, updateKubeconfigFile } from '../kube/kubeconfig-file.js';
 import type { KubectlContextInfo } from './contract.js';
+
+export { kubeconfigPath };
 
 export const CONTEXT_PREFIX = 'slipway-';
 
@@ -15,12 +16,6 @@ export interface KubectlContexts {
   /** The current context, or undefined when there is no kubeconfig or none is set. */
   current(): Promise<string | undefined>;
   use(context: string): Promise<KubectlContextInfo>;
-}
-
-/** The kubeconfig kubectl writes to: the first $KUBECONFIG entry, else ~/.kube/config. */
-export function kubeconfigPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const first = (env.KUBECONFIG ?? '').split(delimiter).find((entry) => entry.trim() !== '');
-  return first ?? join(home, '.kube', 'config');
 }
 
 /** The kubectl context name the engine merges for a cluster. */
@@ -38,16 +33,14 @@ export function createFileKubectlContexts(path: string): KubectlContexts {
       return typeof value === 'string' && value !== '' ? value : undefined;
     },
     async use(context) {
-      const text = await readIfExists(path);
-      const doc = parseDocument(text ?? '');
-      const contexts: unknown = doc.toJS();
-      if (!hasContext(contexts, context)) {
-        throw new NotFound(`kubeconfig ${path} has no context ${context}`, {
-          hint: 'the context is added when the cluster is created; recreate it or merge `slipway kubeconfig NAME` yourself',
-        });
-      }
-      doc.set('current-context', context);
-      await writeFileAtomically(path, doc.toString(), 0o600);
+      await updateKubeconfigFile(path, (config) => {
+        if (config === undefined || !hasContext(config, context)) {
+          throw new NotFound(`kubeconfig ${path} has no context ${context}`, {
+            hint: 'the context is added when the cluster is created; recreate it or merge `slipway kubeconfig NAME` yourself',
+          });
+        }
+        return { ...config, 'current-context': context };
+      });
       return { path, context };
     },
   };

@@ -1,8 +1,21 @@
-import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import lockfile from 'proper-lockfile';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SlipwayError } from '../../../main/errors.js';
+import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js';
 import { kubeconfigPath, updateKubeconfigFile } from '../../../main/kube/kubeconfig-file.js';
 import { mergeKubeconfigEntry } from '../../../main/kube/kubeconfig-merge.js';
 import type { Kubeconfig, KubeconfigEntry } from '../../../main/kube/kubeconfig-types.js';
@@ -34,13 +47,89 @@ describe('updateKubeconfigFile', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('keeps the existing mode and leaves no temporary or lock files', async () => {
+  it('keeps the existing mode without credentials and leaves no temporary or lock files', async () => {
     const dir = tempDir();
     const file = join(dir, 'config');
     writeFileSync(file, 'apiVersion: v1\nkind: Config\n', { mode: 0o640 });
-    await updateKubeconfigFile(file, (c) => mergeKubeconfigEntry(c, entry('slipway-a'), { makeCurrent: false }));
+    await updateKubeconfigFile(file, (c) => ({ ...c, preferences: {} }));
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir)).toEqual(['config']);
+  });
+
+  it('makes a 0644 file private once it holds credentials', async () => {
+    const file = join(tempDir(), 'config');
+    writeFileSync(file, 'apiVersion: v1\nkind: Config\n', { mode: 0o644 });
+    await updateKubeconfigFile(file, (c) => mergeKubeconfigEntry(c, entry('slipway-a'), { makeCurrent: false }));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("keeps the user's comments and formatting when merging", async () => {
+    const file = join(tempDir(), 'config');
+    const original = [
+      '# my clusters, hand-kept',
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '  # the work one',
+      '  - name: work',
+      '    cluster: {server: "https://work.example:6443"}   # VPN only',
+      'users: []',
+      'contexts: []',
+      '',
+    ].join('\n');
+    writeFileSync(file, original);
+    await updateKubeconfigFile(file, (c) => mergeKubeconfigEntry(c, entry('slipway-a'), { makeCurrent: true }));
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# my clusters, hand-kept');
+    expect(text).toContain('# the work one');
+    expect(text).toContain('cluster: { server: "https://work.example:6443" } # VPN only');
+    expect((parse(text) as Kubeconfig).clusters?.map((c) => c.name)).toEqual(['work', 'slipway-a']);
+  });
+
+  it('removes a temporary file a killed writer left behind', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'config');
+    writeFileSync(join(dir, '.config.slipway-deadbeef.tmp'), 'token: secret\n');
+    await updateKubeconfigFile(file, (c) => mergeKubeconfigEntry(c, entry('slipway-a'), { makeCurrent: false }));
+    expect(readdirSync(dir)).toEqual(['config']);
+  });
+
+  it('says who holds the lock when it stays held', async () => {
+    const file = join(tempDir(), 'config');
+    writeFileSync(file, 'apiVersion: v1\n');
+    const release = await lockfile.lock(file, { realpath: false, lockfilePath: `${file}.lock` });
+    try {
+      const error = await updateKubeconfigFile(file, (c) => c, { lockRetries: 1 }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SlipwayError);
+      expect((error as SlipwayError).message).toMatch(/being written by another program/);
+      expect((error as SlipwayError).hint).toMatch(/config\.lock/);
+    } finally {
+      await release();
+    }
+  });
+
+  it('loses no context when 25 merges race 25 context switches', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const file = join(dir, 'config');
+    const existing = Array.from({ length: 75 }, (_, i) => `slipway-old${String(i)}`);
+    let seed: Kubeconfig | undefined;
+    for (const name of existing) seed = mergeKubeconfigEntry(seed, entry(name), { makeCurrent: false });
+    writeFileSync(file, stringify(seed));
+    const real = join(dir, 'real-config');
+    renameSync(file, real);
+    symlinkSync(real, file);
+    const added = Array.from({ length: 25 }, (_, i) => `slipway-new${String(i)}`);
+    const contexts = createFileKubectlContexts(file);
+    await Promise.all([
+      ...added.map((name) =>
+        updateKubeconfigFile(file, (c) => mergeKubeconfigEntry(c, entry(name), { makeCurrent: false })),
+      ),
+      ...existing.slice(0, 25).map((name) => contexts.use(name)),
+    ]);
+    const names = (parse(readFileSync(real, 'utf8')) as Kubeconfig).contexts?.map((c) => c.name) ?? [];
+    expect(names).toHaveLength(100);
+    expect(new Set(names)).toEqual(new Set([...existing, ...added]));
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
   });
 
   it('serialises concurrent writers: no merge is lost', async () => {
