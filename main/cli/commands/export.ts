@@ -144,6 +144,8 @@ async function writeOutDir(
     executable: document.format === 'shell',
   }));
   const changes = await writeExportDir({ dir, flag: '-o', target: result.target, files });
+  for (const path of changes.recovered)
+    context.stderr(`note: removed ${path}, left by an export that was stopped mid-way (its files were put back first)\n`);
   if (options.listFiles) {
     for (const path of changes.written) context.stdout(`wrote ${path}\n`);
     for (const path of changes.removed)

@@ -1,12 +1,20 @@
 // Writes an export into `-o DIR` as one step: every file is first written into a staging
-// folder next to DIR, then moved into place. Files a previous export wrote (per DIR's
-// manifest) that this export no longer produces are removed, unless someone changed them.
-// If any move fails, what was moved is put back, so DIR is left as it was.
-import { chmod, lstat, mkdir, mkdtemp, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+// folder (export-staging.ts), then moved into place. Files a previous export wrote (per DIR's
+// manifest) that this export no longer produces are removed, unless someone changed them; a
+// file Slipway did not write is never replaced. If any move fails, what was moved is put
+// back, so DIR is left as it was; if even that fails, the backup is kept and named.
+import { chmod, lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../../errors.js';
-import { EXPORT_MANIFEST_FILE, contentHash, exportManifest, readExportManifest } from './export-manifest.js';
+import { dirname, join, resolve } from 'node:path';
+import { SlipwayError, UsageError } from '../../errors.js';
+import {
+  EXPORT_MANIFEST_FILE,
+  contentHash,
+  exportManifest,
+  readExportManifest,
+  type ExportManifest,
+} from './export-manifest.js';
+import { createStaging, recoverOrphans, type Staging } from './export-staging.js';
 import { withOutputPath } from './output-path-error.js';
 
 export interface ExportFile {
@@ -27,6 +35,8 @@ export interface ExportDirRequest {
 /** How files are moved into place; tests pass a failing one to check the rollback. */
 export interface FileMover {
   rename(from: string, to: string): Promise<void>;
+  /** mkdtemp, for the staging folder (tests refuse the one beside DIR). */
+  mkdtemp?: (prefix: string) => Promise<string>;
 }
 
 export interface ExportDirResult {
@@ -36,6 +46,8 @@ export interface ExportDirResult {
   removed: string[];
   /** Such paths left in place because their content changed since they were written. */
   kept: string[];
+  /** Staging folders of earlier exports that were killed mid-way, recovered and removed. */
+  recovered: string[];
 }
 
 /** Write every file into DIR (created when missing) or change nothing. */
@@ -46,19 +58,34 @@ export async function writeExportDir(
   return withOutputPath(request.flag, request.dir, async () => {
     const target = await existingFolder(request);
     const dir = target ?? resolve(request.dir);
-    // Staging goes next to the real folder, so every move is a rename on one file system.
-    const staging = await mkdtemp(join(dirname(dir), `.${basename(dir)}.slipway-export-`));
+    const recovered = await recoverOrphans(dir, target !== undefined);
+    const staging = await createStaging(
+      { dir, dirExists: target !== undefined, flag: request.flag, shown: request.dir },
+      mover.mkdtemp,
+    );
+    const outcome = { keepStaging: false };
     try {
-      const names = await stageFiles(join(staging, 'new'), request);
+      const names = await stageFiles(staging.newFiles, request);
       if (target === undefined) {
-        await mover.rename(join(staging, 'new'), dir);
-        return describe(request, { remove: [], keep: [] });
+        await mover.rename(staging.newFiles, dir);
+        return describe(request, { remove: [], keep: [] }, recovered);
       }
-      const stale = await staleFiles(dir, names);
-      await swapIn({ dir, staging, names, remove: stale.remove, flag: request.flag, shown: request.dir, mover });
-      return describe(request, stale);
+      const previous = await readExportManifest(dir);
+      const stale = await staleFiles(dir, names, previous);
+      const swap = {
+        dir,
+        staging,
+        names,
+        remove: stale.remove,
+        previous,
+        flag: request.flag,
+        shown: request.dir,
+        mover,
+      };
+      await swapIn(swap, outcome);
+      return describe(request, stale, recovered);
     } finally {
-      await rm(staging, { recursive: true, force: true });
+      if (!outcome.keepStaging) await rm(staging.folder, { recursive: true, force: true });
     }
   });
 }
@@ -76,12 +103,17 @@ async function existingFolder(request: ExportDirRequest): Promise<string | undef
   return realpath(request.dir);
 }
 
-function describe(request: ExportDirRequest, stale: { remove: string[]; keep: string[] }): ExportDirResult {
+function describe(
+  request: ExportDirRequest,
+  stale: { remove: string[]; keep: string[] },
+  recovered: string[],
+): ExportDirResult {
   const shown = (name: string) => join(request.dir, name);
   return {
     written: request.files.map((file) => shown(file.name)),
     removed: stale.remove.map(shown),
     kept: stale.keep.map(shown),
+    recovered,
   };
 }
 
@@ -100,8 +132,11 @@ async function stageFiles(folder: string, request: ExportDirRequest): Promise<st
 }
 
 /** Files the previous export wrote that this one does not: removed if unchanged, kept if edited. */
-async function staleFiles(dir: string, names: readonly string[]): Promise<{ remove: string[]; keep: string[] }> {
-  const previous = await readExportManifest(dir);
+async function staleFiles(
+  dir: string,
+  names: readonly string[],
+  previous: ExportManifest | undefined,
+): Promise<{ remove: string[]; keep: string[] }> {
   const remove: string[] = [];
   const keep: string[] = [];
   for (const [name, hash] of Object.entries(previous?.files ?? {})) {
@@ -117,47 +152,66 @@ async function staleFiles(dir: string, names: readonly string[]): Promise<{ remo
 
 interface Swap {
   dir: string;
-  staging: string;
+  staging: Staging;
   names: readonly string[];
   remove: readonly string[];
+  previous: ExportManifest | undefined;
   flag: string;
   shown: string;
   mover: FileMover;
 }
 
-/** Move the staged files into DIR and the stale ones out, undoing every move if one fails. */
-async function swapIn(swap: Swap): Promise<void> {
-  await refuseDirectoriesInTheWay(swap);
-  const backup = join(swap.staging, 'old');
-  await mkdir(backup);
-  const undo: (() => Promise<void>)[] = [];
+/**
+ * Move the staged files into DIR and the stale ones out, undoing every move if one fails.
+ * When the undo fails too, `outcome.keepStaging` is set: the staging folder holds the backup.
+ */
+async function swapIn(swap: Swap, outcome: { keepStaging: boolean }): Promise<void> {
+  await refuseWhatIsInTheWay(swap);
+  const undo: { path: string; step: () => Promise<void> }[] = [];
   try {
     for (const name of [...swap.names, ...swap.remove]) {
       const path = join(swap.dir, name);
       if ((await ifExists(lstat, path)) === undefined) continue;
-      await swap.mover.rename(path, join(backup, name));
-      undo.push(() => rename(join(backup, name), path));
+      await swap.mover.rename(path, join(swap.staging.backup, name));
+      undo.push({ path, step: () => swap.mover.rename(join(swap.staging.backup, name), path) });
     }
     for (const name of swap.names) {
-      await swap.mover.rename(join(swap.staging, 'new', name), join(swap.dir, name));
-      undo.push(() => rm(join(swap.dir, name), { force: true }));
+      await swap.mover.rename(join(swap.staging.newFiles, name), join(swap.dir, name));
+      undo.push({ path: join(swap.dir, name), step: () => rm(join(swap.dir, name), { force: true }) });
     }
   } catch (error) {
-    // Best effort: the error that stopped the swap is the one to report.
-    for (const step of undo.reverse()) await step().catch(() => undefined);
-    throw error;
+    const failed: string[] = [];
+    for (const { path, step } of undo.reverse()) await step().catch(() => failed.push(path));
+    if (failed.length === 0) throw error;
+    outcome.keepStaging = true;
+    // Deleting the staging folder now would lose the only copy of the user's old files.
+    throw new SlipwayError(
+      `${swap.flag} ${swap.shown}: the export failed (${(error as Error).message}) and ${String(failed.length)} file(s) could not be put back: ${failed.join(', ')}`,
+      {
+        cause: error,
+        hint: `the previous files are kept in ${swap.staging.backup}; move them back into ${swap.shown}`,
+      },
+    );
   }
 }
 
-// A folder where a file should go would make the swap fail half-way; refuse it up front.
-async function refuseDirectoriesInTheWay(swap: Swap): Promise<void> {
-  for (const name of swap.names) {
-    const stats = await ifExists(lstat, join(swap.dir, name));
-    if (stats?.isDirectory()) {
-      throw new UsageError(`${swap.flag} ${swap.shown}: ${join(swap.shown, name)} is a directory, not a file`, {
-        hint: `move it out of the way or pass ${swap.flag} another directory`,
-      });
-    }
+// Refused up front, before anything moves: a folder where a file should go (the swap would
+// fail half-way) and a file Slipway did not write under an output's name (never replaced).
+async function refuseWhatIsInTheWay(swap: Swap): Promise<void> {
+  const present = await Promise.all(
+    swap.names.map(async (name) => ({ name, stats: await ifExists(lstat, join(swap.dir, name)) })),
+  );
+  for (const { name } of present.filter(({ stats }) => stats?.isDirectory())) {
+    throw new UsageError(`${swap.flag} ${swap.shown}: ${join(swap.shown, name)} is a directory, not a file`, {
+      hint: `move it out of the way or pass ${swap.flag} another directory`,
+    });
+  }
+  const ours = (name: string) => name === EXPORT_MANIFEST_FILE || Object.hasOwn(swap.previous?.files ?? {}, name);
+  for (const { name } of present.filter(({ name, stats }) => stats !== undefined && !ours(name))) {
+    throw new UsageError(
+      `${swap.flag} ${swap.shown}: ${join(swap.shown, name)} was not written by slipway export (it is not in ${EXPORT_MANIFEST_FILE}); it is not replaced`,
+      { hint: `move or rename it, or pass ${swap.flag} another directory` },
+    );
   }
 }
 
