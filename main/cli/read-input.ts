@@ -1,8 +1,10 @@
 // Reads a file named on the command line ('-' for standard input) as UTF-8 text. The size cap
 // is enforced while reading, never after: a huge file, a device or an endless pipe is refused
 // without being read whole. Every failure becomes a usage error that names the argument.
-import { open } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Cancelled, UsageError } from '../errors.js';
 import { hasControlCharacters, quote } from '../spec/quote.js';
 
 /** Spec, site and kind config files are a few hundred lines; 1 MiB is far beyond any of them. */
@@ -15,6 +17,8 @@ export interface ReadInputOptions {
   /** What the file should be, for hints such as "pass the path of <what> to --file". */
   what?: string;
   maxBytes?: number;
+  /** Ctrl-C: stops waiting for a named pipe's writer. */
+  signal?: AbortSignal;
 }
 
 /** A reason to refuse the input, with what to do about it. */
@@ -31,9 +35,13 @@ export async function readInputFile(path: string, flag: string, options: ReadInp
   const what = options.what ?? 'a YAML file';
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   try {
-    const bytes = path === '-' ? await readStreamCapped(process.stdin, maxBytes) : await readFileCapped(path, maxBytes);
+    const bytes =
+      path === '-'
+        ? await readStreamCapped(process.stdin, maxBytes)
+        : await readFileCapped(path, maxBytes, options.signal);
     return decodeUtf8(bytes);
   } catch (error) {
+    if (error instanceof Cancelled) throw error;
     const refused = error instanceof InputRefused ? error : refusalFor(error);
     throw new UsageError(`${flag} ${printablePath(path)}: ${refused.reason}`, {
       hint: refused.hint ?? `pass the path of ${what} to ${flag}`,
@@ -43,7 +51,9 @@ export async function readInputFile(path: string, flag: string, options: ReadInp
 }
 
 /** Read a file (or FIFO, or device) up to the cap; a regular file's size is checked first. */
-async function readFileCapped(path: string, maxBytes: number): Promise<Buffer> {
+async function readFileCapped(path: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+  // Opening a named pipe blocks until a writer comes, in a thread nothing can interrupt.
+  if ((await stat(path)).isFIFO()) return readPipeCapped(path, maxBytes, signal);
   const handle = await open(path, 'r');
   try {
     const stats = await handle.stat();
@@ -60,6 +70,39 @@ async function readFileCapped(path: string, maxBytes: number): Promise<Buffer> {
     return buffer.subarray(0, length);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Read a named pipe without blocking: until a writer has sent something, an empty read means
+ * "no writer yet" and is retried, so Ctrl-C (the signal) can stop the wait at any time.
+ */
+async function readPipeCapped(path: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      if (signal?.aborted) throw new Cancelled('stopped waiting for the named pipe to be written');
+      const bytesRead = await readAvailable(handle, buffer, length);
+      if (bytesRead === 0 && length > 0) break;
+      length += bytesRead ?? 0;
+      if (length > maxBytes) throw tooLarge(maxBytes);
+      if (!bytesRead) await sleep(50, undefined, { signal }).catch(() => undefined);
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Bytes read into the buffer at `offset`; undefined when the writer has not sent more yet. */
+async function readAvailable(handle: FileHandle, buffer: Buffer, offset: number): Promise<number | undefined> {
+  try {
+    return (await handle.read(buffer, offset, buffer.length - offset, null)).bytesRead;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return undefined;
+    throw error;
   }
 }
 

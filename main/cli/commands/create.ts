@@ -22,8 +22,8 @@ interface CreateFlags {
  * add-ons are checked against their bundles here, as `slipway validate` does, so a bad
  * parameter is refused before the engine is even contacted.
  */
-async function specFor(flags: CreateFlags): Promise<ClusterSpec> {
-  const spec = flags.file ? await loadSpecFile(flags.file) : defaultClusterSpec();
+async function specFor(flags: CreateFlags, signal: AbortSignal): Promise<ClusterSpec> {
+  const spec = flags.file ? await loadSpecFile(flags.file, signal) : defaultClusterSpec();
   if (!flags.file) await assertAddonsMatchBundles(spec, { source: 'the default cluster' });
   if (flags.name === undefined) return spec;
   const result = validateClusterSpecValue({ ...spec, metadata: { ...spec.metadata, name: flags.name } });
@@ -32,9 +32,9 @@ async function specFor(flags: CreateFlags): Promise<ClusterSpec> {
   return result.spec;
 }
 
-async function loadSpecFile(file: string): Promise<ClusterSpec> {
+async function loadSpecFile(file: string, signal: AbortSignal): Promise<ClusterSpec> {
   const result = await validateClusterSpecTextWithBundles(
-    await readInputFile(file, '--file', { what: CLUSTER_SPEC_FILE }),
+    await readInputFile(file, '--file', { what: CLUSTER_SPEC_FILE, signal }),
   );
   if (!result.ok) throw new SpecInvalid(result.problems, { source: file });
   return result.spec;
@@ -60,7 +60,7 @@ export function registerCreate(program: Command, context: CliContext): void {
     .option('--retain', 'keep what was made when create fails, for debugging')
     .option('--wait <duration>', 'how long to wait for nodes Ready and CoreDNS; 0 does not wait', '5m')
     .action(async (flags: CreateFlags) => {
-      const spec = await specFor(flags);
+      const spec = await specFor(flags, context.signal);
       const waitTimeoutMs = parseDuration(flags.wait, '--wait');
       const engine = await context.engine();
       const started = Date.now();

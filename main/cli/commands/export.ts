@@ -59,7 +59,7 @@ export function registerExport(program: Command, context: CliContext): void {
     .addOption(outputOption())
     .action(async (flags: ExportFlags) => {
       const spec = await readSpec(flags, context);
-      const site = await readSite(flags);
+      const site = await readSite(flags, context.signal);
       const result = exportSpec(spec, flags.target, { site, apiVersion: flags.apiVersion, legacyTkc: flags.legacyTkc });
       if (flags.output === 'json') await printJson(result, flags, context);
       else await printText(spec, result, flags, context);
@@ -72,7 +72,8 @@ async function readSpec(flags: ExportFlags, context: CliContext): Promise<Cluste
       hint: 'slipway export -f cluster.yaml --target capi --site site.yaml',
     });
   }
-  if (flags.file !== undefined) return loadClusterSpec(await readInputFile(flags.file, '--file'), flags.file);
+  if (flags.file !== undefined)
+    return loadClusterSpec(await readInputFile(flags.file, '--file', { signal: context.signal }), flags.file);
   // Loaded only here: reading a live cluster's add-ons needs the Kubernetes client.
   const { readRunningClusterSpec } = await import('../../export/running-cluster-spec.js');
   const running = await readRunningClusterSpec(await context.engine(), flags.cluster ?? '');
@@ -80,8 +81,8 @@ async function readSpec(flags: ExportFlags, context: CliContext): Promise<Cluste
   return running.spec;
 }
 
-async function readSite(flags: ExportFlags): Promise<SiteInputs> {
-  const text = flags.site === undefined ? undefined : await readInputFile(flags.site, '--site');
+async function readSite(flags: ExportFlags, signal: AbortSignal): Promise<SiteInputs> {
+  const text = flags.site === undefined ? undefined : await readInputFile(flags.site, '--site', { signal });
   try {
     return loadSiteInputs({ text, sourceName: flags.site, sets: flags.set });
   } catch (error) {
@@ -145,7 +146,9 @@ async function writeOutDir(
   }));
   const changes = await writeExportDir({ dir, flag: '-o', target: result.target, files });
   for (const path of changes.recovered)
-    context.stderr(`note: removed ${path}, left by an export that was stopped mid-way (its files were put back first)\n`);
+    context.stderr(
+      `note: removed ${path}, left by an export that was stopped mid-way (its files were put back first)\n`,
+    );
   if (options.listFiles) {
     for (const path of changes.written) context.stdout(`wrote ${path}\n`);
     for (const path of changes.removed)

@@ -24,7 +24,7 @@ export function registerImport(program: Command, context: CliContext): void {
     .option('-o, --out <file>', 'write the spec YAML to FILE (its folder must exist) instead of printing it')
     .addOption(outputOption())
     .action(async (file: string, flags: ImportFlags) => {
-      const imported = importKindConfig(await readInputFile(file, 'FILE'), file);
+      const imported = importKindConfig(await readInputFile(file, 'FILE', { signal: context.signal }), file);
       const document = new Document(imported.specInput);
       document.commentBefore = ` Imported from kind config ${file} by slipway import --from kind`;
       const text = document.toString({ lineWidth: 0 });

@@ -15,7 +15,7 @@ export function registerValidate(program: Command, context: CliContext): void {
     .requiredOption('-f, --file <file>', 'cluster spec YAML file ("-" for standard input)')
     .addOption(outputOption())
     .action(async (flags: { file: string } & OutputFlags) => {
-      const text = await readInputFile(flags.file, '--file', { what: CLUSTER_SPEC_FILE });
+      const text = await readInputFile(flags.file, '--file', { what: CLUSTER_SPEC_FILE, signal: context.signal });
       const result = await validateClusterSpecTextWithBundles(text);
       if (flags.output === 'json') {
         context.stdout(

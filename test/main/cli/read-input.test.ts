@@ -1,10 +1,11 @@
 // Reading -f/--site/FILE arguments: size cap enforced while reading, UTF-8 only, and every
 // failure a one-line usage error (exit 2) that names the argument.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../main/errors.js';
+import { Cancelled, UsageError } from '../../../main/errors.js';
 import { MAX_INPUT_BYTES, readInputFile, readStreamCapped } from '../../../main/cli/read-input.js';
 
 function tempDir(): string {
@@ -93,5 +94,38 @@ describe('readStreamCapped', () => {
       yield 'Cluster';
     }
     expect((await readStreamCapped(chunks(), 100)).toString('utf8')).toBe('kind: Cluster');
+  });
+});
+
+describe('readInputFile on a named pipe', () => {
+  function fifo(): string {
+    const path = join(tempDir(), 'spec.fifo');
+    execFileSync('mkfifo', [path]);
+    return path;
+  }
+
+  it('stops waiting for a writer that never comes when the signal aborts', async () => {
+    const path = fifo();
+    const controller = new AbortController();
+    setTimeout(() => {
+      controller.abort();
+    }, 200);
+    const error = await readInputFile(path, '--file', { signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Cancelled);
+  });
+
+  it('reads what a writer sends once it comes', async () => {
+    const path = fifo();
+    const writer = spawn('sh', ['-c', `sleep 0.3; printf 'kind: Cluster\\n' > '${path}'`]);
+    expect(await readInputFile(path, '--file', { signal: new AbortController().signal })).toBe('kind: Cluster\n');
+    writer.kill();
+  });
+
+  it('refuses a pipe that sends more than the cap', async () => {
+    const path = fifo();
+    const writer = spawn('sh', ['-c', `head -c 5000 /dev/zero | tr '\\0' a > '${path}'`]);
+    const error = await refusal(readInputFile(path, '--file', { maxBytes: 1000 }));
+    expect(error.message).toBe(`--file ${path}: is larger than 1000 bytes`);
+    writer.kill();
   });
 });
