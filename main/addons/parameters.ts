@@ -2,6 +2,7 @@
 // JSON Schema with Ajv, defaults applied. Every problem names the bundle and the parameter.
 import { Ajv, type ErrorObject } from 'ajv';
 import { SpecInvalid, UsageError, type Problem } from '../errors.js';
+import { escapeControlCharacters } from '../spec/quote.js';
 import { isPrototypeKey } from '../spec/yaml-keys.js';
 import type { BundleParameters, ParameterSchema } from './parameter-schema.js';
 
@@ -66,12 +67,15 @@ export function parseSetFlags(pairs: readonly string[]): ParameterValues {
   const values: ParameterValues = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
-    if (at <= 0) throw new UsageError(`--set ${pair}: expected key=value`, { hint: 'for example --set role=admin' });
+    if (at <= 0)
+      throw new UsageError(`--set ${escapeControlCharacters(pair)}: expected key=value`, {
+        hint: 'for example --set role=admin',
+      });
     const keys = pair.slice(0, at).split('.');
     const value = parseScalar(pair.slice(at + 1));
     const internal = [...keys, ...nestedKeys(value)].find(isPrototypeKey);
     if (internal !== undefined) {
-      throw new UsageError(`--set ${pair}: "${internal}" is not a parameter name`, {
+      throw new UsageError(`--set ${escapeControlCharacters(pair)}: "${internal}" is not a parameter name`, {
         hint: 'see the parameters with `slipway addons list --output json`',
       });
     }

@@ -16,16 +16,21 @@ export function formatProblem(problem: Problem, source?: string): string {
 
 export function printError(io: CliIo, thrown: unknown, verbose: boolean): number {
   const error = toSlipwayError(thrown);
-  // A SpecInvalid names its source (a file name as typed), so it gets the same guard as problems.
-  io.stderr(`error: ${error instanceof SpecInvalid ? escapeControlCharacters(error.message) : error.message}\n`);
+  // Messages and hints carry flags and values as typed: escape codes in them must not reach
+  // the terminal. Line breaks of the message's own layout are kept; user text escapes its own.
+  io.stderr(`error: ${printable(error.message)}\n`);
   if (error instanceof SpecInvalid) {
     for (const problem of error.problems) io.stderr(`  ${formatProblem(problem, error.source)}\n`);
   }
   const failed = findCommandFailure(error);
   if (failed && failed.stderr.trim() !== '' && verbose) io.stderr(indent(failed.stderr.trim()));
-  if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+  if (error.hint) io.stderr(`hint: ${printable(error.hint)}\n`);
   if (verbose) io.stderr(`${(thrown instanceof Error ? thrown.stack : undefined) ?? String(thrown)}\n`);
   return error.exitCode;
+}
+
+function printable(text: string): string {
+  return text.split('\n').map(escapeControlCharacters).join('\n');
 }
 
 function findCommandFailure(error: unknown): CommandFailed | undefined {

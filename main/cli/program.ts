@@ -1,5 +1,6 @@
 // The `slipway` command tree. Each verb lives in commands/<verb>.ts and is registered here.
 import { Command, Option } from 'commander';
+import { escapeControlCharacters } from '../spec/quote.js';
 import { SLIPWAY_VERSION } from '../version.js';
 import { registerAddons } from './commands/addons.js';
 import { registerCreate } from './commands/create.js';
@@ -23,7 +24,14 @@ export function buildProgram(context: CliContext): Command {
     .version(SLIPWAY_VERSION, '--version', 'print the Slipway version')
     .addOption(new Option('--verbose', 'print stack traces and command output on errors'))
     .showSuggestionAfterError()
-    .configureOutput({ writeOut: context.stdout, writeErr: context.stderr })
+    // Commander quotes arguments as typed in its errors: escape codes in them stay escaped.
+    .configureOutput({
+      writeOut: context.stdout,
+      writeErr: context.stderr,
+      outputError: (text, write) => {
+        write(`${text.trimEnd().split('\n').map(escapeControlCharacters).join('\n')}\n`);
+      },
+    })
     .exitOverride();
 
   registerValidate(program, context);

@@ -21,6 +21,7 @@ import { loadClusterSpec, type ClusterSpec } from '../../spec/index.js';
 import type { CliContext } from '../context.js';
 import { formatIssue, reportIssues, summarise } from '../export-report.js';
 import { collectKeyValue, outputOption, type OutputFlags } from '../options.js';
+import { escapeControlCharacters } from '../../spec/quote.js';
 import { readInputFile } from '../read-input.js';
 
 interface ExportFlags extends OutputFlags {
@@ -88,7 +89,9 @@ async function readSite(flags: ExportFlags, signal: AbortSignal): Promise<SiteIn
   } catch (error) {
     if (!(error instanceof SiteSetInvalid)) throw error;
     // Each bad value is blamed on the --set argument that gave it, as the user typed it.
-    const lines = error.rejected.map((found) => `--set ${found.argument}: ${found.problem.message}`);
+    const lines = error.rejected.map(
+      (found) => `--set ${escapeControlCharacters(found.argument)}: ${escapeControlCharacters(found.problem.message)}`,
+    );
     const message = lines.length === 1 ? (lines[0] ?? '') : `bad --set values:\n  ${lines.join('\n  ')}`;
     throw new UsageError(message, { cause: error, hint: error.hint });
   }

@@ -1,6 +1,7 @@
 // `--set section.key=value` arguments: parsed one by one (a malformed one is a usage error),
 // applied over the site file, and blamed by name when their value does not validate.
 import { UsageError, type Problem } from '../../errors.js';
+import { escapeControlCharacters } from '../../spec/quote.js';
 import { isPrototypeKey } from '../../spec/yaml-keys.js';
 import { SITE_TABLE_KEYS, siteSectionKeys, siteSections } from './schema.js';
 
@@ -27,14 +28,16 @@ export function parseSiteSet(argument: string): SiteSet {
   const key = at < 0 ? argument : argument.slice(0, at);
   const parts = key.split('.');
   if (at < 0 || parts.length !== 2 || parts.some((part) => part === '')) {
-    throw new UsageError(`--set ${argument}: expected section.key=value, such as vks.vmClass=best-effort-medium`);
+    throw new UsageError(
+      `--set ${escapeControlCharacters(argument)}: expected section.key=value, such as vks.vmClass=best-effort-medium`,
+    );
   }
   const [section = '', field = ''] = parts;
   // `__proto__.isAdmin=yes` would otherwise write to Object.prototype in applySiteSets.
   const internal = parts.find(isPrototypeKey);
   if (internal !== undefined) {
     throw new UsageError(
-      `--set ${argument}: "${internal}" is not a site section or key; the sections are ${siteSections().join(', ')}`,
+      `--set ${escapeControlCharacters(argument)}: "${internal}" is not a site section or key; the sections are ${siteSections().join(', ')}`,
     );
   }
   return { argument, section, field, key, value: argument.slice(at + 1) };

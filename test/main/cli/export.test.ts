@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../main/engine/types.js';
 import { loadClusterSpec } from '../../../main/spec/index.js';
+import { hasControlCharacters } from '../../../main/spec/quote.js';
 import { runCliCaptured } from './run-cli.js';
 
 const root = join(import.meta.dirname, '../../..');
@@ -333,5 +334,19 @@ describe('slipway export', () => {
       ].join('\n'),
     );
     expect(result.stderr).not.toContain('is required');
+  });
+});
+
+describe('control characters in flags never reach the terminal raw', () => {
+  it.each([
+    ['a --set value', ['--set', 'vks.vmClass=\u001b[31mRED\u0007']],
+    ['a --set key', ['--set', 'vks.\u001b]0;title\u0007=x']],
+    ['a malformed --set with a line break', ['--set', 'novalue\nerror: forged line']],
+    ['a --target', ['--target', 'k\u001b[2Jind']],
+  ])('escapes %s in the error', async (_what, flags) => {
+    const result = await runCliCaptured(['export', '-f', example('minimal.yaml'), '--target', 'vks', ...flags]);
+    expect(result.exitCode).toBe(2);
+    expect(hasControlCharacters(result.stderr.replaceAll('\n', ''))).toBe(false);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('error:'))).toHaveLength(1);
   });
 });
