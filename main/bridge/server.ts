@@ -12,6 +12,8 @@ import { checkRequest, isBridgeAllowed } from './request-guard.js';
 import { serveStatic } from './static-files.js';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** How long a refused body is drained before the connection is cut. */
+const DRAIN_MS = 2000;
 const HEARTBEAT_MS = 15_000;
 
 export const BRIDGE_HOST = '127.0.0.1';
@@ -88,7 +90,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     }
     const body = await readBody(request);
     const message = body === undefined ? undefined : parseJson(body);
-    if (body === undefined) sendJson(response, 413, { error: 'body too large' });
+    if (body === undefined) refuseLargeBody(request, response);
     else if (message === undefined) sendJson(response, 400, { error: 'body is not JSON' });
     else sendJson(response, 200, await options.dispatch(message.channel, message.payload));
   }
@@ -155,19 +157,38 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
   response.end(JSON.stringify(value));
 }
 
+/** The body as text, or undefined as soon as it is known to pass MAX_BODY_BYTES. */
+// A client still sending would see a reset instead of the answer if the socket were destroyed
+// at once: answer 413, discard what keeps coming for a moment, then close the connection.
+function refuseLargeBody(request: IncomingMessage, response: ServerResponse): void {
+  response.setHeader('Connection', 'close');
+  sendJson(response, 413, { error: `body larger than ${String(MAX_BODY_BYTES / 1024 / 1024)} MiB` });
+  request.resume();
+  const timer = setTimeout(() => request.destroy(), DRAIN_MS);
+  timer.unref();
+  request.once('end', () => {
+    clearTimeout(timer);
+  });
+}
+
 function readBody(request: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        request.off('data', onData);
         resolve(undefined);
-        request.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => {
       resolve(Buffer.concat(chunks).toString('utf8'));
     });

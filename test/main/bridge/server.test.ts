@@ -169,8 +169,16 @@ describe('startBridge', () => {
       path: '/api/invoke',
       headers,
       body: 'x'.repeat(3 * 1024 * 1024),
-    }).catch(() => ({ status: 413 }));
+    });
     expect(big.status).toBe(413);
+    expect(big.body).toContain('larger than 2 MiB');
+    const chunked = await raw(bridge.port, {
+      method: 'POST',
+      path: '/api/invoke',
+      headers: { ...headers, 'Transfer-Encoding': 'chunked' },
+      body: 'x'.repeat(3 * 1024 * 1024),
+    });
+    expect(chunked.status).toBe(413);
   });
 
   it('serves the renderer with the strict CSP and never outside its folder', async () => {
