@@ -1,6 +1,7 @@
 // `slipway import --from kind FILE [-o FILE]`: turn a kind config into a Slipway spec, so kind
 // users can move over; whatever kind can say that a spec cannot is reported.
 import { Option, type Command } from 'commander';
+import { stat } from 'node:fs/promises';
 import { Document } from 'yaml';
 import { writeFileAtomically } from '../../fs/write-file-atomically.js';
 import { withOutputPath } from '../../export/files/output-path-error.js';
@@ -30,7 +31,10 @@ export function registerImport(program: Command, context: CliContext): void {
       const text = document.toString({ lineWidth: 0 });
       // -o is honoured with --output json too: the spec goes to FILE, the JSON to stdout.
       if (flags.out !== undefined)
-        await withOutputPath('-o', flags.out, () => writeFileAtomically(flags.out ?? '', text));
+        await withOutputPath('-o', flags.out, async () => {
+          const out = flags.out ?? '';
+          await writeFileAtomically(out, text, await modeToKeep(out));
+        });
       if (flags.output === 'json') {
         const { specInput: spec, issues } = imported;
         const json = {
@@ -45,4 +49,13 @@ export function registerImport(program: Command, context: CliContext): void {
       context.stdout(flags.out === undefined ? text : `wrote ${flags.out}\n`);
       reportIssues(context.stderr, summarise(`import of ${file}`, 1, imported.issues), imported.issues);
     });
+}
+
+/** A file being replaced keeps its permissions (a private 0600 spec stays private); new ones get 0644. */
+async function modeToKeep(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mode & 0o777;
+  } catch {
+    return 0o644;
+  }
 }

@@ -14,8 +14,10 @@ export interface ImportedPortMapping {
   listenAddress: string;
 }
 
-// kind listens on every interface unless told otherwise.
+// kind listens on every interface unless told otherwise; Slipway publishes on loopback only
+// unless asked, so an imported mapping without an address stays local (with a warning).
 const KIND_DEFAULT_LISTEN_ADDRESS = '0.0.0.0';
+const LOCAL_LISTEN_ADDRESS = '127.0.0.1';
 
 /** Every port mapping Slipway can publish, with issues for the rest. */
 export function importPortMappings(nodes: readonly KindNode[], issues: ExportIssue[]): ImportedPortMapping[] {
@@ -62,9 +64,9 @@ export function importPortMappings(nodes: readonly KindNode[], issues: ExportIss
         issues.push(
           issue(
             'DEFAULTED_VALUE',
-            'info',
+            'warning',
             path,
-            `host port ${String(mapping.hostPort)} listens on ${KIND_DEFAULT_LISTEN_ADDRESS} as in kind; set listenAddress 127.0.0.1 to keep it local`,
+            `host port ${String(mapping.hostPort)} listened on ${KIND_DEFAULT_LISTEN_ADDRESS} (every interface) in kind; it now listens on ${LOCAL_LISTEN_ADDRESS} only: set listenAddress ${KIND_DEFAULT_LISTEN_ADDRESS} to reach it from other machines`,
           ),
         );
       }
@@ -73,7 +75,7 @@ export function importPortMappings(nodes: readonly KindNode[], issues: ExportIss
           hostPort: mapping.hostPort,
           containerPort: mapping.containerPort,
           protocol: mapping.protocol ?? 'TCP',
-          listenAddress: mapping.listenAddress ?? KIND_DEFAULT_LISTEN_ADDRESS,
+          listenAddress: mapping.listenAddress ?? LOCAL_LISTEN_ADDRESS,
         },
       ];
     }),

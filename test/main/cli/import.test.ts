@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,19 @@ describe('slipway import --from kind', () => {
     expect((await runCliCaptured(['import', '--from', 'kind', config, '-o', out])).exitCode).toBe(0);
     expect(loadClusterSpec(readFileSync(out, 'utf8')).metadata.name).toBe('lab');
     expect(readdirSync(dir).sort()).toEqual(['kind.yaml', 'lab.yaml']);
+  });
+
+  it('keeps the mode of the -o FILE it replaces, and makes new files 0644', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-import-'));
+    const config = join(dir, 'kind.yaml');
+    writeFileSync(config, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nname: lab\n');
+    const private_ = join(dir, 'private.yaml');
+    writeFileSync(private_, 'old\n', { mode: 0o600 });
+    expect((await runCliCaptured(['import', '--from', 'kind', config, '-o', private_])).exitCode).toBe(0);
+    expect(statSync(private_).mode & 0o777).toBe(0o600);
+    const fresh = join(dir, 'fresh.yaml');
+    expect((await runCliCaptured(['import', '--from', 'kind', config, '-o', fresh])).exitCode).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o644);
   });
 
   it('honours -o with --output json: the spec goes to FILE, the JSON with counts to stdout', async () => {

@@ -140,7 +140,7 @@ nodes:
         { name: 'workers', replicas: 2, labels: {}, taints: [] },
         { name: 'workers-2', replicas: 1, labels: { tier: 'db' }, taints: [] },
       ],
-      portMappings: [{ hostPort: 8080, containerPort: 80, protocol: 'TCP', listenAddress: '0.0.0.0' }],
+      portMappings: [{ hostPort: 8080, containerPort: 80, protocol: 'TCP', listenAddress: '127.0.0.1' }],
     });
   });
 
@@ -160,6 +160,12 @@ nodes:
     );
     expect(imported.spec.spec.kubernetesVersion).toBe(/:(v[\d.]+)@/.exec(pin)?.[1]);
     expect(imported.spec.spec.nodeImage).toBeUndefined();
+  });
+
+  it('keeps a mapping without listenAddress on loopback, with a warning that says how to open it', () => {
+    const found = importKindConfig(typical, 'dev.yaml').issues.find((item) => item.code === 'DEFAULTED_VALUE');
+    expect(found?.severity).toBe('warning');
+    expect(found?.message).toMatch(/now listens on 127\.0\.0\.1 only: set listenAddress 0\.0\.0\.0/);
   });
 
   it('reports every field it cannot carry, with its path in the kind config', () => {
