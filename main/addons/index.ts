@@ -23,6 +23,7 @@ export { addonStatuses, type AddonStatus } from './status.js';
 export { addonContextForEngine, installSpecAddons, reconcileAddonNodes } from './node-hooks.js';
 export { renderBundle, renderedToYaml, type RenderedAddon, type KubeObject } from './render.js';
 export { resolveParameters, parseSetFlags, parameterProblems, type ParameterValues } from './parameters.js';
+export { privilegedChoices, type PrivilegedChoice } from './privileged-parameters.js';
 export {
   loadImageOverrides,
   overridesPathFromEnvironment,

@@ -1,6 +1,7 @@
 // `slipway addons list|enable|disable`: add-on bundles on live clusters.
 import type { Command } from 'commander';
 import type { AddonStatus, EnableResult } from '../../addons/index.js';
+import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { collectKeyValue, outputOption, type OutputFlags } from '../options.js';
 
@@ -9,6 +10,19 @@ import { collectKeyValue, outputOption, type OutputFlags } from '../options.js';
 async function loadAddonVerbs() {
   const [engine, cliContext] = await Promise.all([import('../../addons/index.js'), import('../addon-context.js')]);
   return { ...engine, ...cliContext };
+}
+
+/** A privileged choice made without --yes: refused before anything is applied (exit 2). */
+function unconfirmedPrivilege(
+  addon: string,
+  choices: readonly { path: string; value: unknown; default: unknown }[],
+): UsageError {
+  const named = choices.map(
+    (choice) => `${choice.path}=${JSON.stringify(choice.value)} (default ${JSON.stringify(choice.default)})`,
+  );
+  return new UsageError(`${addon}: ${named.join(', ')} grants more privilege than the default`, {
+    hint: 'pass --yes to confirm it',
+  });
 }
 
 /** Register the `addons` verb group. */
@@ -36,18 +50,22 @@ export function registerAddons(program: Command, context: CliContext): void {
     .option('--set <key=value>', 'set a parameter (repeatable)', collectKeyValue, [])
     .option('--images <file>', 'image override map (air-gapped use)')
     .option('--no-wait', 'return once applied, without waiting for readiness')
+    .option('--yes', 'confirm a parameter that grants more privilege, such as --set role=cluster-admin')
     .addOption(outputOption())
     .action(
       async (
         cluster: string,
         addon: string,
-        flags: { set: string[]; images?: string; wait: boolean } & OutputFlags,
+        flags: { set: string[]; images?: string; wait: boolean; yes?: boolean } & OutputFlags,
       ) => {
-        const { enableAddon, parseSetFlags, validateRequests, addonContextFor, progressPrinter } =
-          await loadAddonVerbs();
+        const verbs = await loadAddonVerbs();
+        const { enableAddon, parseSetFlags, validateRequests, addonContextFor, progressPrinter } = verbs;
         const params = parseSetFlags(flags.set);
         // Bad bundles or parameters are reported before the engine or the cluster is touched.
         await validateRequests({}, [{ name: addon, params }]);
+        const bundle = await verbs.loadBundle(addon);
+        const privileged = verbs.privilegedChoices(bundle.document.parameters, params);
+        if (privileged.length > 0 && flags.yes !== true) throw unconfirmedPrivilege(addon, privileged);
         const addonContext = await addonContextFor(context, flags.images);
         const result = await enableAddon(
           addonContext,

@@ -29,6 +29,25 @@ describe('slipway addons (bad input, exit 2, nothing applied)', () => {
     expect(stderr).toContain('params.role: must be one of "view", "edit", "admin", "cluster-admin"');
   });
 
+  it('refuses --set role=cluster-admin on the dashboard without --yes, before any engine use', async () => {
+    const { code, stderr } = await run(['addons', 'enable', 'demo', 'dashboard', '--set', 'role=cluster-admin']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'error: dashboard: role="cluster-admin" (default "view") grants more privilege than the default',
+    );
+    expect(stderr).toContain('hint: pass --yes to confirm it');
+  });
+
+  it('goes on to the engine with --yes, and for the default role without it', async () => {
+    for (const argv of [
+      ['addons', 'enable', 'demo', 'dashboard', '--set', 'role=cluster-admin', '--yes'],
+      ['addons', 'enable', 'demo', 'dashboard', '--set', 'role=view'],
+    ]) {
+      const { stderr } = await run(argv);
+      expect(stderr).toMatch(/the engine was used/);
+    }
+  });
+
   it('rejects an unknown parameter', async () => {
     const { code, stderr } = await run(['addons', 'enable', 'demo', 'registry', '--set', 'hostport=5002']);
     expect(code).toBe(2);
