@@ -2,7 +2,6 @@
 // is a few lines over one Electron API; everything that decides what to show lives elsewhere.
 import { clipboard, Menu, nativeImage, Notification, shell, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { ClipboardPort, NotifierPort, ShellPort, TrayMenuItem, TrayPort } from './ports.js';
-import { isLoopbackUrl } from './tray-actions.js';
 import { externalOpenFor } from './window-policy.js';
 
 /** Our menu items are a structural subset of Electron's: this checks it at compile time. */
@@ -46,7 +45,7 @@ export const electronClipboard: ClipboardPort = {
 
 export const electronShell: ShellPort = {
   openExternal: async (url) => {
-    // Defence in depth: callers already check, but nothing but loopback/https leaves the app.
-    if (isLoopbackUrl(url) || externalOpenFor(url) === 'browser') await shell.openExternal(url);
+    // Defence in depth: callers already check; only loopback and allow-listed hosts leave the app.
+    if (externalOpenFor(url) === 'browser') await shell.openExternal(url);
   },
 };

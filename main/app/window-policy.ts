@@ -61,13 +61,25 @@ export function allowNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
-/** A window.open or target=_blank link: never a new window; https and loopback go to the browser. */
+/**
+ * Hosts the browser may be sent to over https from the app (documentation links). Everything
+ * else is refused: a link in the renderer, which is untrusted, must not open arbitrary sites.
+ */
+export const EXTERNAL_HOSTS: readonly string[] = ['kubernetes.io', 'headlamp.dev'];
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** Where a link leaving the window goes: the browser for loopback and allow-listed https, else nowhere. */
 export function externalOpenFor(url: string): 'browser' | 'refuse' {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return 'browser';
-    if (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) return 'browser';
-    return 'refuse';
+    if (parsed.username !== '' || parsed.password !== '') return 'refuse';
+    const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    // Add-on outputs: services on this machine, also through the ingress (headlamp.localhost).
+    const loopback = LOOPBACK_HOSTS.includes(parsed.hostname) || parsed.hostname.endsWith('.localhost');
+    if (web && loopback) return 'browser';
+    const allowed = EXTERNAL_HOSTS.some((host) => parsed.hostname === host || parsed.hostname.endsWith(`.${host}`));
+    return parsed.protocol === 'https:' && allowed ? 'browser' : 'refuse';
   } catch {
     return 'refuse';
   }

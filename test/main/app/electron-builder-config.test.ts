@@ -18,6 +18,7 @@ const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) a
   linux: { target: string[]; icon: string };
   mac: { target: string[]; icon: string };
   win: { target: string[]; icon: string };
+  electronFuses?: Record<string, boolean>;
 };
 
 describe('electron-builder.yml', () => {
@@ -28,6 +29,18 @@ describe('electron-builder.yml', () => {
     const valid = validate(config);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it('flips the Electron fuses that would let a local user run the app as Node or inspect it', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('rejects a broken config, so the schema check can fail', () => {

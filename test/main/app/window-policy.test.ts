@@ -41,9 +41,14 @@ describe('window policy', () => {
     expect(isAppUrl(undefined)).toBe(false);
   });
 
-  it('never opens new windows; https and loopback links go to the browser, the rest nowhere', () => {
+  it('never opens new windows; allow-listed https and loopback links go to the browser, the rest nowhere', () => {
     expect(externalOpenFor('https://kubernetes.io/docs/')).toBe('browser');
     expect(externalOpenFor('http://127.0.0.1:41234/')).toBe('browser');
+    expect(externalOpenFor('http://headlamp.localhost/')).toBe('browser');
+    expect(externalOpenFor('https://evil.example/phish')).toBe('refuse');
+    expect(externalOpenFor('https://kubernetes.io.evil.example/')).toBe('refuse');
+    expect(externalOpenFor('https://user:pass@kubernetes.io/')).toBe('refuse');
+    expect(externalOpenFor('http://kubernetes.io/')).toBe('refuse');
     expect(externalOpenFor('http://example.com/')).toBe('refuse');
     expect(externalOpenFor('file:///etc/passwd')).toBe('refuse');
     expect(externalOpenFor('javascript:alert(1)')).toBe('refuse');
