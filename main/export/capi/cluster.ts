@@ -52,7 +52,12 @@ export function buildTopologyCluster(input: CapiClusterInput): KubeObject {
         version,
         controlPlane: { replicas: spec.spec.controlPlane.replicas },
         ...(input.variables !== undefined && input.variables.length > 0 && { variables: input.variables }),
-        workers: { machineDeployments: spec.spec.workers.map((pool, index) => machineDeployment(pool, index, input)) },
+        // Cluster API's schema wants at least one machineDeployment: no pools, no workers field.
+        ...(spec.spec.workers.length > 0 && {
+          workers: {
+            machineDeployments: spec.spec.workers.map((pool, index) => machineDeployment(pool, index, input)),
+          },
+        }),
       },
     },
   };

@@ -152,6 +152,14 @@ describe('export to Cluster API', () => {
     expect(DEFAULT_EXPORT_KUBERNETES_VERSION).toMatch(/^v1\.\d+\.\d+$/);
   });
 
+  it('leaves workers out for a spec without worker pools, valid against the v1beta2 schema', () => {
+    const spec = exampleSpec('minimal.yaml');
+    const noWorkers = { ...spec, spec: { ...spec.spec, workers: [] } };
+    const cluster = clusterOf(exportSpec(noWorkers, 'capi', { site }));
+    expect(cluster.spec.topology).not.toHaveProperty('workers');
+    expect(kubeSchemaErrors(cluster)).toEqual([]);
+  });
+
   it('the schema check rejects a misspelt field and a bad enum (it is not vacuous)', () => {
     const cluster = clusterOf(exportSpec(exampleSpec('multi-pool.yaml'), 'capi', { site }));
     const broken = structuredClone(cluster);
