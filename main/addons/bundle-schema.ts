@@ -72,6 +72,8 @@ const clusterRequirementsSchema = z
           containerPort: z.int().min(1).max(65535),
           protocol: z.enum(['TCP', 'UDP']).default('TCP'),
           reason: z.string(),
+          /** The add-on works without it (HTTPS beside HTTP): leaving it unmapped is a warning. */
+          optional: z.boolean().default(false),
         }),
       )
       .default([]),

@@ -12,14 +12,24 @@ export function hostPortsOf(spec: ClusterSpec | undefined): Record<string, numbe
   return ports;
 }
 
-/** The bundle's required port mappings that `present` lacks (matched by container port and protocol). */
-export function missingPortMappings(
+type PortRequirement = AddonBundle['document']['clusterRequirements']['portMappings'][number];
+
+/** The bundle's port mappings that `present` lacks (matched by container port and protocol), optional ones too. */
+export function unmappedPorts(
   bundle: AddonBundle,
   present: readonly Pick<PortMapping, 'containerPort' | 'protocol'>[],
-): AddonBundle['document']['clusterRequirements']['portMappings'] {
+): PortRequirement[] {
   return bundle.document.clusterRequirements.portMappings.filter(
     (need) => !present.some((m) => m.containerPort === need.containerPort && m.protocol === need.protocol),
   );
+}
+
+/** The bundle's required port mappings that `present` lacks. */
+export function missingPortMappings(
+  bundle: AddonBundle,
+  present: readonly Pick<PortMapping, 'containerPort' | 'protocol'>[],
+): PortRequirement[] {
+  return unmappedPorts(bundle, present).filter((need) => !need.optional);
 }
 
 /** Throw Conflict naming the bundle and the missing mappings when requirements are not met. */

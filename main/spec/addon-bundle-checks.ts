@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { loadBundle, type AddonBundle, type BundleSource } from '../addons/load-bundle.js';
 import { parameterProblems } from '../addons/parameters.js';
-import { missingPortMappings } from '../addons/preflight.js';
+import { missingPortMappings, unmappedPorts } from '../addons/preflight.js';
 import { SpecInvalid } from '../errors.js';
 import { fieldOf } from './list-checks.js';
 import { validateParsedClusterSpec, type ValidationResult } from './load.js';
@@ -101,7 +101,12 @@ function requirementIssues(
   path: PathSegment[],
 ): PathIssue[] {
   const missing = missingPortMappings(bundle, portMappings);
-  if (missing.length === 0) return [];
+  // None of its ports mapped: create chooses free host ports for them (addons/host-port-choice.ts).
+  if (
+    missing.length === 0 ||
+    unmappedPorts(bundle, portMappings).length === bundle.document.clusterRequirements.portMappings.length
+  )
+    return [];
   const needs = missing.map((m) => `${String(m.containerPort)}/${m.protocol} (${m.reason})`).join(', ');
   const example = missing
     .map((m) => {

@@ -1,5 +1,6 @@
 // `slipway create [-f FILE] [--name N] [--image REF] [--retain] [--wait DURATION]`: create a
 // cluster and wait until it is ready, printing each named step with its time as it ends.
+import { chooseAddonHostPorts } from '../../addons/host-port-choice.js';
 import type { Command } from 'commander';
 import { SpecInvalid } from '../../errors.js';
 import { assertAddonsMatchBundles, validateClusterSpecTextWithBundles } from '../../spec/addon-bundle-checks.js';
@@ -60,7 +61,10 @@ export function registerCreate(program: Command, context: CliContext): void {
     .option('--retain', 'keep what was made when create fails, for debugging')
     .option('--wait <duration>', 'how long to wait for nodes Ready and CoreDNS; 0 does not wait', '5m')
     .action(async (flags: CreateFlags) => {
-      const spec = await specFor(flags, context.signal);
+      const choices = await chooseAddonHostPorts(await specFor(flags, context.signal));
+      for (const note of choices.notes) context.stderr(`note: ${note}\n`);
+      for (const warning of choices.warnings) context.stderr(`warning: ${warning}\n`);
+      const spec = choices.spec;
       const waitTimeoutMs = parseDuration(flags.wait, '--wait');
       const engine = await context.engine();
       const started = Date.now();

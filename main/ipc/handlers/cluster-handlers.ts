@@ -2,6 +2,7 @@
 // task id at once); reads go straight to the engine. The spec text is validated again here
 // because the renderer is not trusted.
 import type { Engine, TaskOptions } from '../../engine/types.js';
+import { chooseAddonHostPorts } from '../../addons/host-port-choice.js';
 import { Conflict } from '../../errors.js';
 import type { ClusterRef, IpcHandlers, TaskKind, TaskRef } from '../contract.js';
 import { contextNameFor, type KubectlContexts } from '../kubectl-context.js';
@@ -58,7 +59,8 @@ export function createClusterHandlers({
     'clusters:list': () => engine.listClusters(),
     'clusters:get': ({ name }) => engine.getCluster(name),
     'clusters:create': async ({ specText, image, retain }) => {
-      const spec = await validatedSpec(specText);
+      // Add-ons whose host ports the spec leaves unmapped get free ones (shown in the task log).
+      const { spec, notes, warnings } = await chooseAddonHostPorts(await validatedSpec(specText));
       const name = spec.metadata.name;
       const existing = await engine.listClusters();
       if (existing.some((cluster) => cluster.name === name)) {
@@ -69,6 +71,8 @@ export function createClusterHandlers({
         title: `Create ${name}`,
         cluster: name,
         run: async ({ signal, onProgress }) => {
+          for (const message of [...notes, ...warnings.map((warning) => `warning: ${warning}`)])
+            onProgress({ kind: 'log', message });
           await engine.createCluster(spec, { signal, onProgress, retain, image });
         },
       });

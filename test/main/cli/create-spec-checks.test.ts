@@ -22,7 +22,7 @@ async function createWith(spec: string) {
 describe('slipway create refuses specs before contacting the engine', () => {
   it('checks add-on parameters and requirements against the bundles, with positions', async () => {
     const { exitCode, stderr, file, engines } = await createWith(
-      '  addons:\n    - {name: dashboard, params: {role: root}}\n    - {name: ingress}\n',
+      '  addons:\n    - {name: dashboard, params: {role: root}}\n    - {name: ingress}\n  portMappings: [{hostPort: 8443, containerPort: 443}]\n',
     );
     expect(exitCode).toBe(2);
     expect(engines).toBe(0);

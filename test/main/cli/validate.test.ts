@@ -81,7 +81,7 @@ describe('slipway validate', () => {
 
   it("checks each add-on's parameters and cluster requirements against its bundle", async () => {
     const file = writeTemp(
-      'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: demo}\nspec:\n  addons:\n    - {name: registry, params: {hostPort: 80}}\n    - {name: ingress}\n',
+      'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata: {name: demo}\nspec:\n  addons:\n    - {name: registry, params: {hostPort: 80}}\n    - {name: ingress}\n  portMappings: [{hostPort: 8443, containerPort: 443}]\n',
     );
     const result = await runCliCaptured(['validate', '-f', file]);
     expect(result.exitCode).toBe(2);
