@@ -175,6 +175,7 @@ async function installRendered(
           nodes: context.host.nodes,
           cluster,
           signal: options.signal,
+          namespaces: namespacesOf(rendered),
           onPending: (pending) =>
             options.onProgress?.({
               kind: 'log',
@@ -213,4 +214,10 @@ async function preloadLocalImages(context: AddonContext, cluster: string, render
     .filter(([key, ref]) => !hostOnly.has(key) && ref.startsWith('localhost/'))
     .map(([, ref]) => ref);
   if (local.length > 0) await context.host.nodes.loadImages(cluster, [...new Set(local)].sort());
+}
+
+/** The namespaces the add-on's objects live in (where its pods run). */
+function namespacesOf(rendered: RenderedAddon): string[] {
+  const names = rendered.phases.flatMap((phase) => phase.objects.flatMap((object) => object.metadata.namespace ?? []));
+  return [...new Set(names)].sort();
 }

@@ -9,6 +9,7 @@ import type { NodeAccess } from './host/types.js';
 import type { KubeClients } from './kube-clients.js';
 import { isNotFound } from './kube-clients.js';
 import type { KubeObject } from './render.js';
+import { describeWaitingPods } from './waiting-pods.js';
 
 type Status = Record<string, unknown> & { conditions?: { type: string; status: string }[] };
 type Live = KubeObject & { status?: Status; spec?: Record<string, unknown> };
@@ -20,6 +21,8 @@ export interface ReadinessContext {
   signal?: AbortSignal;
   /** Called with what is still pending, once per poll that changes it. */
   onPending?: (pending: string[]) => void;
+  /** The add-on's namespaces: a timeout names why each of their pods is waiting. */
+  namespaces?: readonly string[];
 }
 
 const POLL_MS = 500;
@@ -40,9 +43,10 @@ export async function waitUntilReady(
     if (pending.join() !== last) context.onPending?.(pending);
     last = pending.join();
     if (Date.now() > deadline) {
+      const pods = await describeWaitingPods(context.clients.core, context.namespaces ?? []);
       throw new StepFailed(
         'readiness',
-        new Error(`not ready after ${String(Math.round(timeoutMs / 1000))} s: ${pending.join('; ')}`),
+        new Error(`not ready after ${String(Math.round(timeoutMs / 1000))} s: ${[...pending, ...pods].join('; ')}`),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
