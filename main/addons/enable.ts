@@ -11,6 +11,7 @@ import { kubeClientsFromKubeconfig, type KubeClients } from './kube-clients.js';
 import { loadBundle, type AddonBundle, type BundleSource } from './load-bundle.js';
 import { describeOutputs, type AddonOutput } from './outputs.js';
 import { resolveParameters, type ParameterValues } from './parameters.js';
+import { checkImagesAvailable } from './image-availability.js';
 import { checkClusterRequirements, hostPortsOf } from './preflight.js';
 import { waitUntilReady } from './readiness.js';
 import { renderBundle, type RenderedAddon } from './render.js';
@@ -145,6 +146,9 @@ async function installRendered(
   await runStep(options, step('images', 'load local images into nodes'), () =>
     preloadLocalImages(context, cluster, rendered),
   );
+  await runStep(options, step('images-available', 'check images are on the nodes or pullable'), () =>
+    checkImagesAvailable({ nodes: context.host.nodes, cluster, addon: rendered.name, images: nodeImages(rendered) }),
+  );
   await runStep(options, step('host', 'host operations'), () =>
     applyHostOperations({ host: context.host, cluster, operations: rendered.hostOperations, images: rendered.images }),
   );
@@ -205,15 +209,21 @@ async function installRendered(
 
 /** Images the override map points at local refs are copied into the nodes (no pulls offline). */
 async function preloadLocalImages(context: AddonContext, cluster: string, rendered: RenderedAddon): Promise<void> {
+  const local = nodeImages(rendered).filter((ref) => ref.startsWith('localhost/'));
+  if (local.length > 0) await context.host.nodes.loadImages(cluster, local);
+}
+
+/** The images the add-on's pods run on the nodes (not the ones its host containers use). */
+function nodeImages(rendered: RenderedAddon): string[] {
   const hostOnly = new Set(
     rendered.hostOperations.flatMap((operation) =>
       'registryContainer' in operation ? [operation.registryContainer.image] : [],
     ),
   );
-  const local = Object.entries(rendered.images)
-    .filter(([key, ref]) => !hostOnly.has(key) && ref.startsWith('localhost/'))
+  const refs = Object.entries(rendered.images)
+    .filter(([key]) => !hostOnly.has(key))
     .map(([, ref]) => ref);
-  if (local.length > 0) await context.host.nodes.loadImages(cluster, [...new Set(local)].sort());
+  return [...new Set(refs)].sort();
 }
 
 /** The namespaces the add-on's objects live in (where its pods run). */

@@ -6,6 +6,14 @@ import type { Engine } from '../../engine/types.js';
 import type { AddonNode, NodeAccess } from './types.js';
 
 const WRITE_FILE = ['sh', '-c', 'mkdir -p "$(dirname "$1")" && cat > "$1"', 'write-file'];
+const LIST_IMAGES = ['ctr', '--namespace=k8s.io', 'images', 'list', '--quiet'];
+// crictl honours the node's registry mirrors (hosts.toml); ctr needs to be told where they are.
+const PULL_IMAGE = [
+  'sh',
+  '-c',
+  'if command -v crictl >/dev/null; then exec timeout 120 crictl pull "$1"; fi; exec timeout 120 ctr --namespace=k8s.io images pull --hosts-dir /etc/containerd/certs.d "$1"',
+  'pull-image',
+];
 const REMOVE_FILE = ['sh', '-c', 'rm -f "$1" && rmdir "$(dirname "$1")" 2>/dev/null; true', 'remove-file'];
 
 /** NodeAccess backed by an Engine. */
@@ -48,6 +56,16 @@ export function engineNodeAccess(engine: Engine): NodeAccess {
     },
     async loadImages(cluster, images) {
       await engine.loadImages(cluster, images);
+    },
+    async listImages(cluster, node) {
+      const result = await run(cluster, node, LIST_IMAGES);
+      return result.stdout.split('\n').filter((line) => line.trim() !== '');
+    },
+    async pullImage(cluster, node, image) {
+      const result = await engine.execInNode(cluster, { node, command: [...PULL_IMAGE, image] });
+      if (result.exitCode === 0) return { ok: true };
+      const error = result.stderr.trim().split('\n').at(-1) ?? `exit status ${String(result.exitCode)}`;
+      return { ok: false, error };
     },
   };
 }

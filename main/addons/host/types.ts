@@ -19,6 +19,10 @@ export interface NodeAccess {
   clusterNetwork(cluster: string): Promise<string>;
   /** Copy host images into every node's containerd (like `slipway image load`). */
   loadImages(cluster: string, images: readonly string[]): Promise<void>;
+  /** The image references in one node's containerd (Kubernetes namespace). */
+  listImages(cluster: string, node: string): Promise<string[]>;
+  /** Pull one image into a node's containerd; the error text when it cannot. */
+  pullImage(cluster: string, node: string, image: string): Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 export interface RegistryContainerRequest {
