@@ -1,4 +1,5 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Three projects: unit (plain Node, pure logic), component (Svelte in jsdom) and e2e (real
@@ -19,6 +20,9 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          // Main-process code the fake app core runs finds the bundles from a file: URL, which
+          // jsdom's import.meta.url is not.
+          env: { SLIPWAY_ADDONS_DIR: fileURLToPath(new URL('./addons/', import.meta.url)) },
           include: ['test/renderer/**/*.test.ts'],
         },
       },

@@ -12,7 +12,7 @@ describe('OverviewPage', () => {
     render(OverviewPage, { context });
     const demo = screen.getByRole('article', { name: 'demo' });
     expect(within(demo).getByText('Running')).toBeTruthy();
-    expect(within(demo).getByText(/v1\.34\.4 · 3 nodes/)).toBeTruthy();
+    expect(within(demo).getByText(/v1\.37\.2 · 3 nodes/)).toBeTruthy();
     expect(within(within(demo).getByRole('list', { name: 'Nodes' })).getAllByRole('listitem')).toHaveLength(3);
     expect(within(screen.getByRole('article', { name: 'edge' })).getByText('Stopped')).toBeTruthy();
     expect(within(screen.getByRole('article', { name: 'ha-lab' })).getByText(/6 nodes/)).toBeTruthy();

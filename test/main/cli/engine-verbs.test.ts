@@ -40,7 +40,7 @@ describe('engine verbs', () => {
     ]);
     const text = await run('list');
     expect(text.stdout).toMatch(
-      /^NAME\s+STATE\s+NODES\s+VERSION\s+API ENDPOINT\nsolo\s+running\s+1\+0\s+v1\.34\.4\s+https:/,
+      /^NAME\s+STATE\s+NODES\s+VERSION\s+API ENDPOINT\nsolo\s+running\s+1\+0\s+v1\.37\.2\s+https:/,
     );
     const got = await run('get', 'solo');
     expect(got.stdout).toContain('solo-control-plane  control-plane  -     running  172.');
