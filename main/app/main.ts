@@ -3,7 +3,7 @@
 // only composes them with Electron's pieces, and tears them down in reverse on quit.
 import { app } from 'electron';
 import { join } from 'node:path';
-import { createDemoFakeEngine } from '../engine/fake/seed.js';
+import { createDemoFakeEngine } from '../dev/fake-engine/seed.js';
 import type { Engine } from '../engine/types.js';
 import { createAppCore, type AppCore } from '../ipc/app-core.js';
 import { desktopEngine, loadFeatureServices } from '../ipc/feature-loader.js';

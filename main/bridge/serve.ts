@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDemoFakeEngine } from '../engine/fake/seed.js';
+import { createDemoFakeEngine } from '../dev/fake-engine/seed.js';
 import type { Engine } from '../engine/types.js';
 import { toSlipwayError } from '../errors.js';
 import { createAppCore } from '../ipc/app-core.js';

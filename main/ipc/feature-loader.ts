@@ -8,8 +8,8 @@ import {
   loadImageOverrides,
   overridesPathFromEnvironment,
 } from '../addons/index.js';
-import { FakeAddonsService } from '../engine/fake/fake-addons.js';
-import { FakeEngine } from '../engine/fake/fake-engine.js';
+import { FakeAddonsService } from '../dev/fake-engine/fake-addons.js';
+import { FakeEngine } from '../dev/fake-engine/fake-engine.js';
 import type { Engine } from '../engine/types.js';
 import { catalogEntry, createAddonsService } from './adapters/addons-service.js';
 import { createExportService } from './adapters/export-service.js';

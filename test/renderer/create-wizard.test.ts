@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it } from 'vitest';
 import CreatePage from '../../renderer/src/pages/CreatePage.svelte';
 import TaskPage from '../../renderer/src/pages/TaskPage.svelte';
-import { FakeEngine } from '../../main/engine/fake/fake-engine.js';
+import { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
 import { startHarness } from './harness.js';
 
 const yaml = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'YAML' });

@@ -2,7 +2,7 @@
 // volume, joined to each cluster network that enables the registry add-on. One container is
 // shared by every cluster (like kind's recipe), so releasing it only leaves one network.
 import Docker from 'dockerode';
-import { sleep } from '../../engine/abortable-sleep.js';
+import { sleep } from '../../lib/abortable-sleep.js';
 import { Conflict, HostProblem } from '../../errors.js';
 import { httpGet } from '../../net/http-get.js';
 import type { HostContainers, RegistryContainerRequest } from './types.js';

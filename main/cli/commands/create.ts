@@ -3,7 +3,7 @@
 import { chooseAddonHostPorts } from '../../addons/host-port-choice.js';
 import type { Command } from 'commander';
 import { SpecInvalid } from '../../errors.js';
-import { assertAddonsMatchBundles, validateClusterSpecTextWithBundles } from '../../spec/addon-bundle-checks.js';
+import { assertAddonsMatchBundles, validateClusterSpecTextWithBundles } from '../../addons/spec-checks.js';
 import { defaultClusterSpec, validateClusterSpecValue, type ClusterSpec } from '../../spec/index.js';
 import type { CliContext } from '../context.js';
 import { parseDuration } from '../duration.js';

@@ -2,7 +2,7 @@
 // does — and print every problem with its path.
 import type { Command } from 'commander';
 import { ExitCode, SpecInvalid } from '../../errors.js';
-import { validateClusterSpecTextWithBundles } from '../../spec/addon-bundle-checks.js';
+import { validateClusterSpecTextWithBundles } from '../../addons/spec-checks.js';
 import type { CliContext } from '../context.js';
 import { SilentExit } from '../silent-exit.js';
 import { CLUSTER_SPEC_FILE, readInputFile } from '../read-input.js';

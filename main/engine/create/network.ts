@@ -2,7 +2,7 @@
 // range overlaps (another tool created a network since preflight), re-plan on the next one.
 import { SlipwayError } from '../../errors.js';
 import { planCluster } from '../plan/plan-cluster.js';
-import { chooseSubnet } from '../plan/subnet.js';
+import { chooseSubnet } from '../../lib/subnet.js';
 import { SubnetOverlap } from '../provider.js';
 import type { BuildContext } from './context.js';
 import type { Step } from './pipeline.js';

@@ -4,7 +4,7 @@
 import { statfs } from 'node:fs/promises';
 import type { BundleSource } from '../../addons/load-bundle.js';
 import { Conflict, HostProblem, SpecInvalid, type Problem } from '../../errors.js';
-import { assertAddonsMatchBundles } from '../../spec/addon-bundle-checks.js';
+import { assertAddonsMatchBundles } from '../../addons/spec-checks.js';
 import type { ClusterSpec } from '../../spec/index.js';
 import { portIsFree } from '../host-ports.js';
 import { type KubeVersion } from '../kubeadm/version.js';

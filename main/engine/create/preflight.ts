@@ -7,7 +7,7 @@ import { parseKubeVersion, type KubeVersion } from '../kubeadm/version.js';
 import { Label } from '../labels.js';
 import { chooseLoadBalancerImage, chooseNodeImage, type ImageLookup } from '../node-image.js';
 import { planCluster } from '../plan/plan-cluster.js';
-import { chooseSubnet } from '../plan/subnet.js';
+import { chooseSubnet } from '../../lib/subnet.js';
 import type { Provider } from '../provider.js';
 import type { CreateOptions } from '../types.js';
 import type { Prepared } from './context.js';

@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import { networkInterfaces } from 'node:os';
 import { parseIpv4 } from '../../spec/cidr.js';
 import { Label } from '../labels.js';
-import { formatIpv4 } from '../plan/subnet.js';
+import { formatIpv4 } from '../../lib/subnet.js';
 import type { NetworkPlan } from '../plan/types.js';
 import { SubnetOverlap } from '../provider.js';
 import { dockerMessage, isNotFound } from './errors.js';

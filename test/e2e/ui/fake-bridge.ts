@@ -1,7 +1,7 @@
 // The bridge serving the built renderer over the FAKE engine, for screenshots and layout
 // checks only; it is never evidence for what the real engine does.
 import { startBridge, type RunningBridge } from '../../../main/bridge/server.js';
-import type { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
+import type { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
 import { createAppCore, type AppCore } from '../../../main/ipc/app-core.js';
 import { loadFeatureServices } from '../../../main/ipc/feature-loader.js';
 import type { KubectlContexts } from '../../../main/ipc/kubectl-context.js';

@@ -3,8 +3,8 @@
 // keys, and bundle outputs map onto what the UI shows.
 import { describe, expect, it } from 'vitest';
 import { listBundles } from '../../../main/addons/index.js';
-import { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
-import { fakeSpec } from '../../../main/engine/fake/seed.js';
+import { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
+import { fakeSpec } from '../../../main/dev/fake-engine/seed.js';
 import { catalogEntry, toUiOutput } from '../../../main/ipc/adapters/addons-service.js';
 import { createExportService, siteFieldsFor } from '../../../main/ipc/adapters/export-service.js';
 import { createAppCore } from '../../../main/ipc/app-core.js';

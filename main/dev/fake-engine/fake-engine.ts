@@ -15,8 +15,8 @@ import type {
   NodeExecResult,
   ProgressListener,
   TaskOptions,
-} from '../types.js';
-import { sleep } from '../abortable-sleep.js';
+} from '../../engine/types.js';
+import { sleep } from '../../lib/abortable-sleep.js';
 import { fakeKubeconfig, fakeSummary, type FakeCluster } from './fake-cluster.js';
 import { fakeEvents, fakeLogLines, fakeNodeStats, fakePods } from './fake-insights.js';
 

@@ -2,7 +2,7 @@
 // engine's naming (demo-control-plane, demo-workers-2, demo-external-load-balancer).
 import { DEFAULT_RELEASE } from '../../spec/releases.js';
 import type { ClusterSpec } from '../../spec/index.js';
-import type { ClusterState, ClusterSummary, NodeState, NodeSummary } from '../types.js';
+import type { ClusterState, ClusterSummary, NodeState, NodeSummary } from '../../engine/types.js';
 
 export const FAKE_DEFAULT_VERSION = DEFAULT_RELEASE.patch;
 
