@@ -63,6 +63,9 @@ function commanderExit(error: CommanderError): number {
 }
 
 async function defaultEngine(): Promise<Engine> {
-  const { createDefaultEngine } = await import('../engine/index.js');
-  return createDefaultEngine();
+  const [{ createDefaultEngine }, { specAddonHooks }] = await Promise.all([
+    import('../engine/index.js'),
+    import('../addons/engine-hooks.js'),
+  ]);
+  return createDefaultEngine({ specAddons: specAddonHooks });
 }

@@ -27,6 +27,7 @@ import type {
   KubectlStreams,
   NodeExecRequest,
   NodeExecResult,
+  SpecAddonHooks,
   StartOptions,
   TaskOptions,
 } from './types.js';
@@ -37,6 +38,8 @@ export interface ClusterEngineOptions {
   endpoint: string;
   /** The kubeconfig file to merge into; default: $KUBECONFIG's first path or ~/.kube/config. */
   kubeconfigPath?: () => string;
+  /** How spec.addons are checked and installed; without it, specs with add-ons are refused. */
+  specAddons?: SpecAddonHooks;
 }
 
 export class ClusterEngine implements Engine {
@@ -50,11 +53,16 @@ export class ClusterEngine implements Engine {
 
   async createCluster(spec: ClusterSpec, options: CreateOptions = {}): Promise<ClusterSummary> {
     const { createCluster } = await import('./create/create-cluster.js');
-    const plan = await createCluster(spec, options, { provider: this.provider, kubeconfigPath: this.kubeconfigFile() });
+    const { specAddons } = this.options;
+    const plan = await createCluster(spec, options, {
+      provider: this.provider,
+      kubeconfigPath: this.kubeconfigFile(),
+      specAddons,
+    });
     // spec.addons install once the cluster is ready (not with --wait 0: nothing would be ready).
-    if (spec.spec.addons.length > 0 && options.waitTimeoutMs !== 0) {
-      const { addonContextForEngine, installSpecAddons } = await import('../addons/node-hooks.js');
-      await installSpecAddons(await addonContextForEngine(this), plan.name, spec.spec.addons, options);
+    // Preflight refused add-ons without hooks, so specAddons is there when addons are.
+    if (specAddons && spec.spec.addons.length > 0 && options.waitTimeoutMs !== 0) {
+      await specAddons.install(this, plan.name, spec.spec.addons, options);
     }
     return this.getCluster(plan.name);
   }

@@ -9,7 +9,7 @@ import { chooseLoadBalancerImage, chooseNodeImage, type ImageLookup } from '../n
 import { planCluster } from '../plan/plan-cluster.js';
 import { chooseSubnet } from '../../lib/subnet.js';
 import type { Provider } from '../provider.js';
-import type { CreateOptions } from '../types.js';
+import type { CreateOptions, SpecAddonHooks } from '../types.js';
 import type { Prepared } from './context.js';
 import type { Step } from './pipeline.js';
 import {
@@ -25,6 +25,7 @@ export interface PreflightContext {
   spec: ClusterSpec;
   options: CreateOptions;
   provider: Provider;
+  specAddons?: SpecAddonHooks;
   signal: AbortSignal;
   log: (message: string) => void;
   now: () => Date;
@@ -94,7 +95,7 @@ async function resolveImages(
 async function prepare(context: PreflightContext): Promise<Prepared> {
   const spec = revalidate(context.spec);
   assertPlannable(spec);
-  await assertAddonsInstallable(spec);
+  await assertAddonsInstallable(spec, context.specAddons);
   const host = await context.provider.hostInfo();
   const draft = planCluster(spec, { subnet: '172.18.0.0/24', apiServerPort: spec.spec.networking.apiServerPort });
   await assertNameFree(context.provider, draft);

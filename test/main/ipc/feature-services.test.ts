@@ -9,7 +9,7 @@ import { catalogEntry, toUiOutput } from '../../../main/ipc/adapters/addons-serv
 import { createExportService, siteFieldsFor } from '../../../main/ipc/adapters/export-service.js';
 import { createAppCore } from '../../../main/ipc/app-core.js';
 import type { IpcResponse } from '../../../main/ipc/contract.js';
-import { loadFeatureServices } from '../../../main/ipc/feature-loader.js';
+import { fakeFeatureServices } from '../../../main/dev/fake-engine/fake-features.js';
 
 function resultOf<T>(response: IpcResponse<T>): T {
   if ('error' in response) throw new Error(`${response.error.code}: ${response.error.message}`);
@@ -103,7 +103,7 @@ describe('add-on service mapping', () => {
   it('gives the fake engine the real catalogue with in-memory state, through tasks', async () => {
     const engine = new FakeEngine();
     engine.seed(fakeSpec('demo'));
-    const core = createAppCore({ engine, transport: 'in-process', ...(await loadFeatureServices(engine)) });
+    const core = createAppCore({ engine, transport: 'in-process', ...(await fakeFeatureServices(engine)) });
     const catalog = resultOf(await core.dispatch('addons:catalog', undefined)) as { name: string }[];
     expect(catalog.map((entry) => entry.name).sort()).toEqual(
       (await listBundles()).map((bundle) => bundle.name).sort(),
