@@ -4,7 +4,7 @@
 // takes most of a second to load, and `slipway list`, `stop` or `delete` do not.
 import { stringify } from 'yaml';
 import { NotFound, SlipwayError, SpecInvalid, UsageError } from '../errors.js';
-import { kubeconfigPath } from '../kube/kubeconfig-file.js';
+import { kubeconfigPath } from '../lib/kubeconfig-path.js';
 import { standaloneKubeconfig } from '../kube/kubeconfig-rewrite.js';
 import { validateClusterSpecValue, type ClusterSpec } from '../spec/index.js';
 import { hostProbes } from './doctor/host-probes.js';
