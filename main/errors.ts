@@ -127,3 +127,16 @@ export function toSlipwayError(error: unknown): SlipwayError {
   if (error instanceof Error) return new SlipwayError(error.message, { cause: error });
   return new SlipwayError(String(error));
 }
+
+/** How many causes deep findCause looks: wrappers nest a few levels, never more. */
+const MAX_CAUSE_DEPTH = 5;
+
+/** The first error of a type in the chain error, error.cause, error.cause.cause, … */
+export function findCause<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && current instanceof Error; depth++) {
+    if (current instanceof type) return current;
+    current = current.cause;
+  }
+  return undefined;
+}

@@ -2,9 +2,11 @@
 // `--set section.key=value`). Every key is optional here; each exporter names the keys it
 // requires and reports the missing ones together.
 import { z } from 'zod';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../../lib/dns-names.js';
+import { MEMORY_QUANTITY_PATTERN } from '../../lib/quantity.js';
 
-const dnsSubdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const dnsSubdomain = DNS1123_SUBDOMAIN;
+const dnsLabel = DNS1123_LABEL;
 
 const kubeName = (what: string) =>
   z
@@ -26,7 +28,7 @@ const sizeEntry = z.strictObject({
   cpus: z.number({ error: 'cpus must be a number such as 4' }).positive('cpus must be positive'),
   memory: z
     .string({ error: 'memory must be a quantity string such as 16Gi' })
-    .regex(/^[1-9]\d*(Ki|Mi|Gi|Ti|K|M|G|T)?$/, 'memory must be a quantity such as 512Mi or 16Gi'),
+    .regex(MEMORY_QUANTITY_PATTERN, 'memory must be a quantity such as 512Mi or 16Gi'),
 });
 
 const sizeTable = (what: string) =>
