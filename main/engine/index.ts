@@ -1,7 +1,7 @@
 // Engine factory: the Docker provider behind the ClusterEngine. Creating it never touches
 // Docker; the first call does, and fails with EngineUnavailable when Docker is not there.
-import Docker from 'dockerode';
 import { ClusterEngine } from './cluster-engine.js';
+import { newDocker } from './docker/dockerode.js';
 import { DockerProvider } from './docker/provider.js';
 import type { Engine, SpecAddonHooks } from './types.js';
 
@@ -20,6 +20,6 @@ export interface DefaultEngineOptions {
 
 /** The engine the CLI and the desktop app use: Docker through dockerode. */
 export function createDefaultEngine(options: DefaultEngineOptions = {}): Promise<Engine> {
-  const provider = new DockerProvider(new Docker());
+  const provider = new DockerProvider(newDocker());
   return Promise.resolve(new ClusterEngine({ provider, endpoint: dockerEndpoint(), specAddons: options.specAddons }));
 }

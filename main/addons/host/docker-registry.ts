@@ -1,7 +1,8 @@
 // The registry container on the Docker host: published on loopback only, data in a named
 // volume, joined to each cluster network that enables the registry add-on. One container is
 // shared by every cluster (like kind's recipe), so releasing it only leaves one network.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import { newDocker } from '../../engine/docker/dockerode.js';
 import { sleep } from '../../lib/abortable-sleep.js';
 import { Conflict, HostProblem } from '../../errors.js';
 import { httpGet } from '../../net/http-get.js';
@@ -10,7 +11,7 @@ import type { HostContainers, RegistryContainerRequest } from './types.js';
 const ADDON_LABEL = 'dev.slipway.addon';
 
 /** HostContainers for a Docker daemon (dockerode's default connection unless one is given). */
-export function dockerHostContainers(docker: Docker = new Docker()): HostContainers {
+export function dockerHostContainers(docker: Docker = newDocker()): HostContainers {
   return {
     ensureRegistryContainer: (request) => ensureRegistry(docker, request),
     releaseRegistryContainer: (request) => releaseRegistry(docker, request),

@@ -2,7 +2,7 @@
 // walks the same named steps as the real engine with configurable delays, honours
 // AbortSignal, and can be told to fail. It never stands in for the real engine in e2e.
 import { DEFAULT_RELEASE, hermeticImageOf } from '../../spec/releases.js';
-import { describeReleases, type ReleaseStatus } from '../release-status.js';
+import { describeReleases, type ReleaseStatus } from '../../engine/release-status.js';
 import type { EngineWithExtras, ExtraName, FollowLogsOptions } from '../../ipc/engine-extras.js';
 import { Cancelled, Conflict, EngineUnavailable, NotFound, StepFailed } from '../../errors.js';
 import type { ClusterSpec } from '../../spec/index.js';
