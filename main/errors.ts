@@ -2,7 +2,7 @@
 // and on the structured fields, never on message text; the edge (CLI line, UI panel) prints
 // each error once.
 
-/** Exit status contract of the CLI (DESIGN §3). */
+/** Exit status contract of the CLI (docs/cli.md#exit-statuses). */
 export const ExitCode = { ok: 0, runtime: 1, invalidInput: 2 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -1,4 +1,4 @@
-// The export contract (DESIGN §7): what every exporter returns and what the CLI and the
+// The export contract (docs/architecture.md#contracts): what every exporter returns and what the CLI and the
 // desktop app consume. Exporters are pure: spec and site inputs in, documents and issues out.
 import type { ClusterSpec } from '../spec/index.js';
 import type { IssueCode } from './issue-codes.js';
