@@ -4,10 +4,10 @@
 import { z } from 'zod';
 import { bundleParametersSchema } from './parameter-schema.js';
 import { DNS1123_LABEL } from '../lib/dns-names.js';
+import { EXPORT_TARGETS } from '../lib/export-targets.js';
 
 export const BUNDLE_API_VERSION = 'slipway.dev/v1alpha1';
 export const BUNDLE_KIND = 'AddonBundle';
-export const EXPORT_TARGETS = ['capi', 'vks', 'tkgi', 'gke', 'kind'] as const;
 
 const semver = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const capability = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
@@ -218,4 +218,3 @@ export type HostOperation = AddonBundleDocument['hostOperations'][number];
 export type ReadinessCheck = AddonBundleDocument['readiness']['checks'][number];
 export type OutputDeclaration = AddonBundleDocument['outputs'][number];
 export type DataCheck = AddonBundleDocument['uninstall']['dataChecks'][number];
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];

@@ -9,4 +9,5 @@ export { renderStream, renderFiles, renderDocument } from './render.js';
 export { countBySeverity } from './issues.js';
 export { ISSUE_CODES, type IssueCode } from './issue-codes.js';
 export * from './types.js';
+export { TARGET_DESCRIPTORS, targetDescriptor, type TargetDescriptor } from './targets.js';
 export { SiteInputMissing, ExportRefused, SiteSetInvalid } from './errors.js';

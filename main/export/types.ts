@@ -4,8 +4,9 @@ import type { ClusterSpec } from '../spec/index.js';
 import type { IssueCode } from './issue-codes.js';
 import type { SiteInputs } from './site/schema.js';
 
-export const EXPORT_TARGETS = ['capi', 'vks', 'tkgi', 'gke', 'kind'] as const;
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+import type { ExportTarget } from '../lib/export-targets.js';
+
+export { EXPORT_TARGETS, type ExportTarget } from '../lib/export-targets.js';
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
 

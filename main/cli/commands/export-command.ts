@@ -2,7 +2,7 @@
 // a production platform accepts, with every lossy or platform-fixed value reported. The work
 // is in ./export.ts, loaded only when the verb runs.
 import { Option, type Command } from 'commander';
-import { EXPORT_TARGETS } from '../../export/types.js';
+import { EXPORT_TARGETS } from '../../lib/export-targets.js';
 import type { CliContext } from '../context.js';
 import { collectKeyValue, outputOption } from '../options.js';
 import type { ExportFlags } from './export.js';
@@ -10,7 +10,7 @@ import type { ExportFlags } from './export.js';
 export function registerExport(program: Command, context: CliContext): void {
   program
     .command('export')
-    .description('export a cluster spec to capi, vks, tkgi, gke or kind (see docs/export.md)')
+    .description(`export a cluster spec to ${EXPORT_TARGETS.join(', ')} (see docs/export.md)`)
     .option('-f, --file <file>', 'cluster spec YAML file ("-" for standard input)')
     .option('--cluster <name>', 'export what a cluster runs: its recorded spec, version and add-ons')
     .addOption(new Option('--target <target>', 'production platform').choices(EXPORT_TARGETS).makeOptionMandatory())

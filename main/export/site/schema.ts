@@ -2,8 +2,10 @@
 // `--set section.key=value`). Every key is optional here; each exporter names the keys it
 // requires and reports the missing ones together.
 import { z } from 'zod';
+import type { ExportTarget } from '../../lib/export-targets.js';
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../../lib/dns-names.js';
 import { MEMORY_QUANTITY_PATTERN } from '../../lib/quantity.js';
+import { VKS_CLASS_NAMES } from '../vks/class-names.js';
 
 const dnsSubdomain = DNS1123_SUBDOMAIN;
 const dnsLabel = DNS1123_LABEL;
@@ -49,6 +51,7 @@ const vksSite = z.strictObject({
   vmClass: kubeName('vks.vmClass').optional(),
   storageClass: kubeName('vks.storageClass').optional(),
   release: nonEmpty('vks.release').optional(),
+  class: z.enum(VKS_CLASS_NAMES, { error: `vks.class must be one of ${VKS_CLASS_NAMES.join(', ')}` }).optional(),
   vmClasses: sizeTable('vks.vmClasses').optional(),
 });
 
@@ -83,7 +86,11 @@ const gkeSite = z.strictObject({
   machineTypes: sizeTable('gke.machineTypes').optional(),
 });
 
-const SECTIONS = { capi: capiSite, vks: vksSite, tkgi: tkgiSite, gke: gkeSite };
+/** The section of a site file each target reads (kind reads none). */
+export const SITE_SECTIONS = { capi: capiSite, vks: vksSite, tkgi: tkgiSite, gke: gkeSite } satisfies Partial<
+  Record<ExportTarget, z.ZodObject>
+>;
+const SECTIONS = SITE_SECTIONS;
 
 export const siteInputsSchema = z.strictObject({
   capi: capiSite.optional(),

@@ -10,6 +10,7 @@ import { createExportService, siteFieldsFor } from '../../../main/ipc/adapters/e
 import { createAppCore } from '../../../main/ipc/app-core.js';
 import type { IpcResponse } from '../../../main/ipc/contract.js';
 import { fakeFeatureServices } from '../../../main/dev/fake-engine/fake-features.js';
+import { targetDescriptor } from '../../../main/export/index.js';
 
 function resultOf<T>(response: IpcResponse<T>): T {
   if ('error' in response) throw new Error(`${response.error.code}: ${response.error.message}`);
@@ -20,14 +21,15 @@ describe('export service', () => {
   it('lists every target with the string site inputs of its section', () => {
     const targets = createExportService().targets();
     expect(targets.map((target) => target.id)).toEqual(['capi', 'vks', 'tkgi', 'gke', 'kind']);
-    expect(siteFieldsFor('vks').map((field) => field.key)).toEqual([
+    expect(siteFieldsFor(targetDescriptor('vks')).map((field) => field.key)).toEqual([
       'vks.namespace',
       'vks.vmClass',
       'vks.storageClass',
       'vks.release',
+      'vks.class',
     ]);
-    expect(siteFieldsFor('gke').map((field) => field.key)).toContain('gke.releaseChannel');
-    expect(siteFieldsFor('kind')).toEqual([]);
+    expect(siteFieldsFor(targetDescriptor('gke')).map((field) => field.key)).toContain('gke.releaseChannel');
+    expect(siteFieldsFor(targetDescriptor('kind'))).toEqual([]);
   });
 
   it('previews real documents and reports the site inputs a target still needs', async () => {
