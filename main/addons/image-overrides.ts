@@ -9,6 +9,7 @@ import { SpecInvalid, UsageError } from '../errors.js';
 import { parseYamlDocument } from '../spec/yaml-document.js';
 import { zodIssuesToProblems } from './bundle-problems.js';
 import type { BundleImage } from './bundle-schema.js';
+import { addonImagesCommand } from '../lib/package-files.js';
 
 export const imageOverridesSchema = z.strictObject({
   apiVersion: z.literal('slipway.dev/v1alpha1'),
@@ -47,7 +48,7 @@ export async function loadImageOverrides(path: string | undefined): Promise<Imag
   if (path === undefined) return {};
   const text = await readFile(path, 'utf8').catch(() => {
     throw new UsageError(`--images ${path}: no such file`, {
-      hint: 'images/addons/build.sh writes one under ~/.cache/slipway/images/addons/overrides.yaml',
+      hint: `${addonImagesCommand()} writes one under ~/.cache/slipway/images/addons/overrides.yaml (name add-ons to build only theirs)`,
     });
   });
   const parsed = parseYamlDocument(text);

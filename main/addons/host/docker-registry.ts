@@ -7,6 +7,7 @@ import { sleep } from '../../lib/abortable-sleep.js';
 import { Conflict, HostProblem } from '../../errors.js';
 import { httpGet } from '../../net/http-get.js';
 import type { HostContainers, RegistryContainerRequest } from './types.js';
+import { addonImagesCommand } from '../../lib/package-files.js';
 
 const ADDON_LABEL = 'dev.slipway.addon';
 
@@ -120,7 +121,7 @@ async function assertImagePresent(docker: Docker, image: string): Promise<void> 
   } catch (error) {
     throw new HostProblem(`the registry image ${image} is not on this host and could not be pulled`, {
       cause: error,
-      hint: 'pull it, or build the hermetic add-on images (npm run images:addons) and pass --images ~/.cache/slipway/images/addons/overrides.yaml',
+      hint: `pull it, or build its hermetic image with \`${addonImagesCommand(['registry'])}\` (it writes ~/.cache/slipway/images/addons/overrides.yaml, which enable then uses)`,
     });
   }
 }
