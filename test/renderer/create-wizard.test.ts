@@ -82,7 +82,7 @@ describe('CreatePage', () => {
     await waitFor(() => {
       expect(within(steps).getAllByRole('listitem')).toHaveLength(9);
     });
-    expect(within(steps).getByText('Initialising the control plane')).toBeTruthy();
+    expect(within(steps).getByText('Initialising the control plane (kubeadm init)')).toBeTruthy();
     expect(within(steps).getAllByText('done')).toHaveLength(9);
     expect(within(steps).getAllByText(/^\d+ ms$|^\d+\.\d s$/)).toHaveLength(9);
     expect((await screen.findByRole('status', { name: '' })).textContent).toContain('demo is Ready');

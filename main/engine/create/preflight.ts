@@ -20,6 +20,7 @@ import {
   assertPortsFree,
   assertVersion,
 } from './preflight-checks.js';
+import { createStepName } from './steps.js';
 
 export interface PreflightContext {
   spec: ClusterSpec;
@@ -120,7 +121,6 @@ async function prepare(context: PreflightContext): Promise<Prepared> {
 }
 
 export const preflight: Step<PreflightContext, Prepared> = {
-  id: 'preflight',
-  title: 'Checking the host and the spec',
+  ...createStepName('preflight'),
   run: prepare,
 };

@@ -51,13 +51,13 @@ describe('createAppCore', () => {
     expect(done.steps.map((step) => step.id)).toEqual([
       'preflight',
       'network',
-      'provision',
+      'provision-nodes',
       'kubeadm-init',
-      'cni',
-      'storage',
-      'join',
+      'install-cni',
+      'install-storage',
+      'join-nodes',
       'wait-ready',
-      'kubeconfig',
+      'export-kubeconfig',
     ]);
     expect(done.steps.every((step) => step.state === 'succeeded' && typeof step.durationMs === 'number')).toBe(true);
 
