@@ -5,6 +5,7 @@ import { buildTopologyCluster, type CapiApiVersion } from '../capi/cluster.js';
 import type { KubeObject } from '../types.js';
 import type { VksClass } from './classes.js';
 import type { VksSite } from './site.js';
+import { anyProvides } from '../../addons/bundle-provides.js';
 
 const VKS_WORKER_CLASS = 'node-pool';
 
@@ -15,7 +16,7 @@ export function buildVksCluster(
   cls: VksClass,
   apiVersion: CapiApiVersion,
 ): KubeObject {
-  const defaultStorage = spec.spec.addons.some((addon) => addon.name === 'csi-hostpath');
+  const defaultStorage = anyProvides(spec.spec.addons, 'storage.csi');
   return buildTopologyCluster({
     spec,
     apiVersion,
