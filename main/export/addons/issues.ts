@@ -6,7 +6,7 @@ import type { ClusterSpec } from '../../spec/index.js';
 import { issue } from '../issues.js';
 import type { ExportIssue, ExportTarget } from '../types.js';
 import { addonMapping, type AddonMappingContext } from './mapping.js';
-import { bundleProvides } from '../../addons/bundle-provides.js';
+import { bundleProvides } from '../../addons/bundle-facts.js';
 
 /** One issue per add-on, plus the retirement of a target's own counterpart. */
 export function addonIssues(spec: ClusterSpec, target: ExportTarget, context: AddonMappingContext = {}): ExportIssue[] {

@@ -7,7 +7,7 @@ import type { ClusterSpec } from '../../spec/index.js';
 import { clusterSelectorLabels } from '../labels.js';
 import type { KubeObject } from '../types.js';
 import type { CapiApiVersion } from './cluster.js';
-import { anyProvides } from '../../addons/bundle-provides.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 interface HelmChart {
   repoURL: string;

@@ -6,7 +6,7 @@ import { minorVersion } from '../kubernetes-version.js';
 import { sizeForPool } from '../pool-size.js';
 import { requireSiteInput } from '../site/require.js';
 import type { ExportIssue, ExportOptions } from '../types.js';
-import { anyProvides } from '../../addons/bundle-provides.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 export type GkeTaintEffect = 'NO_SCHEDULE' | 'PREFER_NO_SCHEDULE' | 'NO_EXECUTE';
 export type GkeReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';

@@ -8,7 +8,7 @@ import { requireSiteInput } from '../site/require.js';
 import type { ExportDocument, ExportIssue, ExportOptions, TargetExport } from '../types.js';
 import { buildComputeProfile, computeProfileName, needsComputeProfile } from './compute-profile.js';
 import { tkgiCommands, tkgiRestBody, totalWorkers, vsphereStorageClass, type TkgiSite } from './documents.js';
-import { anyProvides } from '../../addons/bundle-provides.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 const COMPUTE_PROFILE_FILE = 'compute-profile.json';
 const STORAGE_CLASS_FILE = 'storageclass.yaml';

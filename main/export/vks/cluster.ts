@@ -5,7 +5,7 @@ import { buildTopologyCluster, type CapiApiVersion } from '../capi/cluster.js';
 import type { KubeObject } from '../types.js';
 import type { VksClass } from './classes.js';
 import type { VksSite } from './site.js';
-import { anyProvides } from '../../addons/bundle-provides.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 const VKS_WORKER_CLASS = 'node-pool';
 

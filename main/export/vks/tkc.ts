@@ -4,7 +4,7 @@ import type { ClusterSpec, WorkerPool } from '../../spec/index.js';
 import { clusterSelectorLabels } from '../labels.js';
 import type { KubeObject } from '../types.js';
 import type { VksSite } from './site.js';
-import { anyProvides } from '../../addons/bundle-provides.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 /** The TanzuKubernetesCluster object. */
 export function buildTanzuKubernetesCluster(spec: ClusterSpec, site: VksSite): KubeObject {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyProvides, bundleProvides } from '../../../main/addons/bundle-provides.js';
+import { anyProvides, bundleProvides } from '../../../main/addons/bundle-facts.js';
 import { listBundles } from '../../../main/addons/index.js';
 
 describe('bundle capabilities', () => {
