@@ -36,6 +36,16 @@ function timeOnce(entry: string, argv: readonly string[]): number {
   return (performance.now() - started) / 1000;
 }
 
+/** Node starting and exiting with nothing to run: the floor under every row. */
+function nodeAlone(): string {
+  const samples = Array.from({ length: RUNS }, () => {
+    const started = performance.now();
+    execFileSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    return (performance.now() - started) / 1000;
+  });
+  return `${median(samples).toFixed(2)} s (${Math.min(...samples).toFixed(2)}–${Math.max(...samples).toFixed(2)})`;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -67,6 +77,9 @@ async function main(): Promise<void> {
     console.log(line);
     return line;
   });
+  const floor = `| \`node -e ''\` (Node alone, the floor) |${baseline ? ' |' : ''} ${nodeAlone()} |`;
+  console.log(floor);
+  rows.push(floor);
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const against = baseline
     ? ` "Before" is the checkout in BENCH_BASELINE_DIR (${process.env.BENCH_BASELINE_LABEL ?? baseline}), timed in the same run, alternating.`
