@@ -1,5 +1,6 @@
 // The one entry the CLI and the desktop app call: spec + target + options → documents, issues
-// and rendered files. Pure and fast (no I/O), so the UI can preview on every keystroke.
+// and rendered files. Fast and free of I/O after the first call, which reads the shipped
+// bundles' facts once (main/addons/bundle-facts.ts), so the UI can preview on every keystroke.
 import { UsageError } from '../errors.js';
 import type { ClusterSpec } from '../spec/index.js';
 import { renderFiles } from './render.js';
