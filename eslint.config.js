@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layer-order.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'out', 'release', 'renderer/dist', 'images/**/cache', 'coverage'] },
@@ -18,7 +19,7 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      // Electron must stay at the edge: only main/app may import it (DESIGN §1).
+      // Electron must stay at the edge: only main/app may import it (docs/architecture.md).
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'Only main/app/ imports electron.' }] },
@@ -28,6 +29,11 @@ export default tseslint.config(
   {
     files: ['main/app/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['main/**/*.ts'],
+    plugins: { slipway: layers },
+    rules: { 'slipway/layer-order': 'error' },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

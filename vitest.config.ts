@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Three projects: unit (plain Node, pure logic), component (Svelte in jsdom) and e2e (real
-// Docker, real kubeadm, real Chromium). `npm test` runs all three.
+// Docker, real kubeadm, real Chromium). `npm test` runs all three. The unit and e2e projects
+// compile the CLI first (test/build-cli.ts): their CLI tests spawn bin/slipway.js.
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/main/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/images/**/*.test.ts'],
+          globalSetup: ['test/build-cli.ts'],
         },
       },
       {
@@ -31,6 +33,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/build-cli.ts'],
           // Real clusters on 2 cores: minutes per test, one file at a time.
           testTimeout: 15 * 60_000,
           hookTimeout: 15 * 60_000,

@@ -1,10 +1,12 @@
 // `npm run bench:cli`: how long a `slipway` command takes from launch to exit, for verbs a
-// developer types many times a day. Start-up dominates them (TypeScript through tsx, then the
-// modules a verb needs), so this is what the lazy loading of the Kubernetes client is for.
-// Writes the "CLI start-up" section of BENCHMARKS.md. `list` needs a reachable Docker daemon.
+// developer types many times a day. Start-up dominates them (Node, then the modules a verb
+// needs), so this is what the compiled CLI and its lazily loaded verbs are for. Builds first
+// (npm run build), then writes the "CLI start-up" section of BENCHMARKS.md. `list` needs a
+// reachable Docker daemon.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { bundleCli } from '../scripts/build.js';
 import { writeSection } from './benchmarks-file.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -21,11 +23,27 @@ const commands: { label: string; argv: string[] }[] = [
   { label: '`slipway list`', argv: ['list'] },
 ];
 
+/**
+ * A checkout to compare with, timed in the same run (its own bin/slipway.js, this checkout's
+ * files as input): e.g. `git worktree add /tmp/before <commit>` with node_modules linked in.
+ */
+const baseline = process.env.BENCH_BASELINE_DIR;
+
 /** Wall-clock seconds of one run; a failing command fails the benchmark. */
-function timeOnce(argv: readonly string[]): number {
+function timeOnce(entry: string, argv: readonly string[]): number {
   const started = performance.now();
-  execFileSync(process.execPath, [cli, ...argv], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, [entry, ...argv], { cwd: root, stdio: 'ignore' });
   return (performance.now() - started) / 1000;
+}
+
+/** Node starting and exiting with nothing to run: the floor under every row. */
+function nodeAlone(): string {
+  const samples = Array.from({ length: RUNS }, () => {
+    const started = performance.now();
+    execFileSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    return (performance.now() - started) / 1000;
+  });
+  return `${median(samples).toFixed(2)} s (${Math.min(...samples).toFixed(2)}–${Math.max(...samples).toFixed(2)})`;
 }
 
 function median(values: readonly number[]): number {
@@ -33,23 +51,45 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** "median (min–max)" of RUNS runs, alternating with the baseline so load hits both alike. */
+function measure(argv: readonly string[]): { now: string; before?: string } {
+  const now: number[] = [];
+  const before: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    now.push(timeOnce(cli, argv));
+    if (baseline) before.push(timeOnce(join(baseline, 'bin', 'slipway.js'), argv));
+  }
+  const format = (samples: number[]) =>
+    `${median(samples).toFixed(2)} s (${Math.min(...samples).toFixed(2)}–${Math.max(...samples).toFixed(2)})`;
+  return { now: format(now), ...(baseline && { before: format(before) }) };
+}
+
 async function main(): Promise<void> {
   const loadBefore = loadavg()
     .map((value) => value.toFixed(2))
     .join(' ');
-  timeOnce(['--version']); // fills tsx's transform cache, as any earlier run would have
+  await bundleCli();
+  timeOnce(cli, ['--version']); // warms the file cache (and a baseline's transform cache)
+  if (baseline) timeOnce(join(baseline, 'bin', 'slipway.js'), ['--version']);
   const rows = commands.map(({ label, argv }) => {
-    const samples = Array.from({ length: RUNS }, () => timeOnce(argv));
-    const line = `| ${label} | ${median(samples).toFixed(2)} s | ${Math.min(...samples).toFixed(2)}–${Math.max(...samples).toFixed(2)} s |`;
+    const { now, before } = measure(argv);
+    const line = baseline ? `| ${label} | ${before ?? ''} | ${now} |` : `| ${label} | ${now} |`;
     console.log(line);
     return line;
   });
+  const floor = `| \`node -e ''\` (Node alone, the floor) |${baseline ? ' |' : ''} ${nodeAlone()} |`;
+  console.log(floor);
+  rows.push(floor);
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const against = baseline
+    ? ` "Before" is the checkout in BENCH_BASELINE_DIR (${process.env.BENCH_BASELINE_LABEL ?? baseline}), timed in the same run, alternating.`
+    : '';
   await writeSection('CLI start-up', [
-    `\`npm run bench:cli\` on ${new Date().toISOString().slice(0, 10)}: launch to exit of \`node bin/slipway.js\`, median of ${String(RUNS)} runs after one warm-up (tsx's transform cache warm). Machine: ${cpu}, ${String(cpus().length)} cores, ${String(Math.round(totalmem() / 2 ** 30))} GiB, Node ${process.version}; load average before: ${loadBefore}.`,
+    `\`npm run bench:cli\` on ${new Date().toISOString().slice(0, 10)}: launch to exit of \`node bin/slipway.js\` (the compiled CLI, \`npm run build\`), median and range of ${String(RUNS)} runs after one warm-up.${against} Machine: ${cpu}, ${String(cpus().length)} cores, ${String(Math.round(totalmem() / 2 ** 30))} GiB, Node ${process.version}; load average before: ${loadBefore}.`,
     '',
-    '| command | median | range |',
-    '| ------- | ------ | ----- |',
+    ...(baseline
+      ? ['| command | before | now |', '| ------- | ------ | --- |']
+      : ['| command | median (range) |', '| ------- | -------------- |']),
     ...rows,
   ]);
 }

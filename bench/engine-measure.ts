@@ -11,7 +11,7 @@ import { parseKubeVersion } from '../main/engine/kubeadm/version.js';
 import { removeCluster } from '../main/engine/lifecycle/remove-cluster.js';
 import { runInNode, writeNodeFile } from '../main/engine/node-exec.js';
 import { planCluster } from '../main/engine/plan/plan-cluster.js';
-import { chooseSubnet } from '../main/engine/plan/subnet.js';
+import { chooseSubnet } from '../main/lib/subnet.js';
 import { bootstrapNode } from '../main/engine/plan/types.js';
 import type { Engine, ProgressEvent } from '../main/engine/types.js';
 import { clusterSpecSchema, type ClusterSpec } from '../main/spec/index.js';

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { specAddonHooks } from '../main/addons/engine-hooks.js';
 import { createDefaultEngine } from '../main/engine/index.js';
 import type { Engine } from '../main/engine/types.js';
 import { writeSection } from './benchmarks-file.js';
@@ -70,7 +71,7 @@ async function medianCreate<T>(
 
 async function main(): Promise<void> {
   process.env.KUBECONFIG = join(mkdtempSync(join(tmpdir(), 'slipway-bench-')), 'kubeconfig');
-  const engine = await createDefaultEngine();
+  const engine = await createDefaultEngine({ specAddons: specAddonHooks });
   const loadBefore = load();
   const stamp = Date.now().toString(36).slice(-4);
   console.log(`machine: ${machine()}\nload before: ${loadBefore}`);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createFleetFakeEngine } from '../main/engine/fake/seed.js';
+import { createFleetFakeEngine } from '../main/dev/fake-engine/seed.js';
 import { launchChromium } from '../scripts/chromium.js';
 import { startFakeBridge } from '../test/e2e/ui/fake-bridge.js';
 import { ensureRendererBuilt } from '../test/e2e/ui/renderer-build.js';

@@ -2,7 +2,7 @@
 // and on the structured fields, never on message text; the edge (CLI line, UI panel) prints
 // each error once.
 
-/** Exit status contract of the CLI (DESIGN §3). */
+/** Exit status contract of the CLI (docs/cli.md#exit-statuses). */
 export const ExitCode = { ok: 0, runtime: 1, invalidInput: 2 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -126,4 +126,17 @@ export function toSlipwayError(error: unknown): SlipwayError {
   if (error instanceof SlipwayError) return error;
   if (error instanceof Error) return new SlipwayError(error.message, { cause: error });
   return new SlipwayError(String(error));
+}
+
+/** How many causes deep findCause looks: wrappers nest a few levels, never more. */
+const MAX_CAUSE_DEPTH = 5;
+
+/** The first error of a type in the chain error, error.cause, error.cause.cause, … */
+export function findCause<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && current instanceof Error; depth++) {
+    if (current instanceof type) return current;
+    current = current.cause;
+  }
+  return undefined;
 }

@@ -12,9 +12,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../main/cli/run.js';
-import { addonMapping } from '../main/export/addons/mapping.js';
-import { EXPORT_TARGETS, ISSUE_CODES } from '../main/export/index.js';
-import { KNOWN_ADDONS } from '../main/spec/known-addons.js';
+import { addonEquivalent, addonMapping } from '../main/export/addons/mapping.js';
+import { EXPORT_TARGETS, ISSUE_CODES, type ExportTarget } from '../main/export/index.js';
+import { KNOWN_ADDONS, type AddonName } from '../main/spec/known-addons.js';
 
 export const EXPORT_DOCS = 'docs/export.md';
 /** Every file with generated export blocks. */
@@ -120,11 +120,18 @@ function issueCodesTable(): string {
   return ['| code | meaning |', '| --- | --- |', ...rows, ''].join('\n');
 }
 
+/** The bundle's own equivalent (its `exports:` hint) in bold, then what the export does. */
+function mappingCell(addon: AddonName, target: ExportTarget): string {
+  const equivalent = addonEquivalent(addon, target);
+  const message = addonMapping(addon, target).message;
+  return equivalent?.with ? `**${equivalent.with}** (${equivalent.action}): ${message}` : message;
+}
+
 function addonMappingsTable(): string {
   const header = `| add-on | ${EXPORT_TARGETS.join(' | ')} |`;
   const rows = KNOWN_ADDONS.map(
     (addon) =>
-      `| \`${addon}\` | ${EXPORT_TARGETS.map((target) => addonMapping(addon, target).message.replace(/\|/g, '\\|')).join(' | ')} |`,
+      `| \`${addon}\` | ${EXPORT_TARGETS.map((target) => mappingCell(addon, target).replace(/\|/g, '\\|')).join(' | ')} |`,
   );
   return [header, `| --- |${EXPORT_TARGETS.map(() => ' --- |').join('')}`, ...rows, ''].join('\n');
 }

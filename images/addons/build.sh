@@ -6,7 +6,10 @@
 # Each is packed FROM scratch as localhost/slipway/addons/<name>:<version>, labelled
 # with a hash of its inputs so a warm run only checks labels. Writes the image override map
 # the bundles are used through (docs/addons.md, "Air-gapped use").
-# Usage: images/addons/build.sh [NAME...]     (default: every image below)
+# Usage: images/addons/build.sh [--dry-run] [NAME...]
+#   NAME is an add-on (registry, ingress, csi-hostpath, metrics-server: every image it uses)
+#   or one image of the table below; none builds every image. --dry-run prints what would
+#   be built, in order, and builds nothing.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,17 +23,17 @@ mkdir -p "$cache"
 
 log() { printf '[addon-images] %s\n' "$*" >&2; }
 
-# name | kind | source | package or path | version | upstream repository (override key)
+# name | kind | source | package or path | version | upstream repository (override key) | add-on
 table="$(cat <<'TABLE'
-registry|deb|docker-registry|/usr/bin/docker-registry|2.8.2|docker.io/library/registry
-metrics-server|go|sigs.k8s.io/metrics-server@v0.8.0|./cmd/metrics-server|v0.8.0|registry.k8s.io/metrics-server/metrics-server
-traefik|go|github.com/traefik/traefik/v3@v3.6.13|./cmd/traefik|v3.6.13|docker.io/library/traefik
-snapshot-controller|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/snapshot-controller|v8.6.0|registry.k8s.io/sig-storage/snapshot-controller
-csi-snapshotter|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/csi-snapshotter|v8.6.0|registry.k8s.io/sig-storage/csi-snapshotter
-csi-provisioner|go|github.com/kubernetes-csi/external-provisioner/v6@v6.3.0|./cmd/csi-provisioner|v6.3.0|registry.k8s.io/sig-storage/csi-provisioner
-slipway-csi-hostpath-plugin|src|csi-hostpath|plugin|v0.1.0|registry.k8s.io/sig-storage/hostpathplugin
-slipway-csi-hostpath-registrar|src|csi-hostpath|registrar|v0.1.0|registry.k8s.io/sig-storage/csi-node-driver-registrar
-slipway-csi-hostpath-livenessprobe|src|csi-hostpath|livenessprobe|v0.1.0|registry.k8s.io/sig-storage/livenessprobe
+registry|deb|docker-registry|/usr/bin/docker-registry|2.8.2|docker.io/library/registry|registry
+metrics-server|go|sigs.k8s.io/metrics-server@v0.8.0|./cmd/metrics-server|v0.8.0|registry.k8s.io/metrics-server/metrics-server|metrics-server
+traefik|go|github.com/traefik/traefik/v3@v3.6.13|./cmd/traefik|v3.6.13|docker.io/library/traefik|ingress
+snapshot-controller|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/snapshot-controller|v8.6.0|registry.k8s.io/sig-storage/snapshot-controller|csi-hostpath
+csi-snapshotter|go|github.com/kubernetes-csi/external-snapshotter/v8@v8.6.0|./cmd/csi-snapshotter|v8.6.0|registry.k8s.io/sig-storage/csi-snapshotter|csi-hostpath
+csi-provisioner|go|github.com/kubernetes-csi/external-provisioner/v6@v6.3.0|./cmd/csi-provisioner|v6.3.0|registry.k8s.io/sig-storage/csi-provisioner|csi-hostpath
+slipway-csi-hostpath-plugin|src|csi-hostpath|plugin|v0.1.0|registry.k8s.io/sig-storage/hostpathplugin|csi-hostpath
+slipway-csi-hostpath-registrar|src|csi-hostpath|registrar|v0.1.0|registry.k8s.io/sig-storage/csi-node-driver-registrar|csi-hostpath
+slipway-csi-hostpath-livenessprobe|src|csi-hostpath|livenessprobe|v0.1.0|registry.k8s.io/sig-storage/livenessprobe|csi-hostpath
 TABLE
 )"
 
@@ -121,8 +124,8 @@ stage_deb_registry() { # rootfs
 }
 
 build_image() { # one table row
-  local name kind source package version upstream
-  IFS='|' read -r name kind source package version upstream <<<"$1"
+  local name kind source package version upstream addon
+  IFS='|' read -r name kind source package version upstream addon <<<"$1"
   local ref="$prefix/$name:$version"
   local hash sources=""
   if [[ "$kind" == src ]]; then sources="$(source_hash "$source")"; fi
@@ -179,7 +182,7 @@ write_map() { # file kinds-regex header
     echo "apiVersion: slipway.dev/v1alpha1"
     echo "kind: ImageOverrides"
     echo "images:"
-    while IFS='|' read -r name kind _ _ version upstream; do
+    while IFS='|' read -r name kind _ _ version upstream _; do
       [[ "$kind" =~ ^($kinds)$ ]] || continue
       # Only images that exist: an override to a missing image would break enable offline.
       if docker image inspect "$prefix/$name:$version" >/dev/null 2>&1; then
@@ -196,13 +199,67 @@ write_overrides() {
     "the same, plus Slipway's stand-ins (images/addons/csi-hostpath) for upstream images that cannot be built offline."
 }
 
-main() {
-  local wanted=("$@") started=$SECONDS
+usage() {
+  printf 'usage: images/addons/build.sh [--dry-run] [NAME...]\n' >&2
+  printf '  NAME: an add-on (%s) or an image (%s)\n' "$(known addon)" "$(known image)" >&2
+}
+
+# The distinct add-on (column 7) or image (column 1) names of the table, comma-separated.
+known() {
+  local column=1
+  if [[ "$1" == addon ]]; then column=7; fi
+  cut -d'|' -f"$column" <<<"$table" | awk '!seen[$0]++' | paste -sd, - | sed 's/,/, /g'
+}
+
+# The table rows NAMEs select (all rows without NAMEs); an unknown NAME is a usage error.
+selected_rows() {
+  if [[ $# -eq 0 ]]; then
+    printf '%s\n' "$table"
+    return
+  fi
+  local wanted
+  for wanted in "$@"; do
+    if ! cut -d'|' -f1,7 <<<"$table" | tr '|' '\n' | grep -qxF -- "$wanted"; then
+      printf 'error: %s is neither an add-on with hermetic images nor an image of this script\n' "$wanted" >&2
+      usage
+      return 2
+    fi
+  done
+  local row name addon
   while IFS= read -r row; do
-    local name="${row%%|*}"
-    if [[ ${#wanted[@]} -gt 0 && ! " ${wanted[*]} " == *" $name "* ]]; then continue; fi
-    build_image "$row"
+    name="${row%%|*}"
+    addon="${row##*|}"
+    for wanted in "$@"; do
+      if [[ "$wanted" == "$name" || "$wanted" == "$addon" ]]; then
+        printf '%s\n' "$row"
+        break
+      fi
+    done
   done <<<"$table"
+}
+
+main() {
+  local dry_run=""
+  case "${1:-}" in
+    --dry-run) dry_run=1 && shift ;;
+    -h | --help) usage && return 0 ;;
+    -*) printf 'error: unknown option %s\n' "$1" >&2 && usage && return 2 ;;
+  esac
+  local rows
+  rows="$(selected_rows "$@")" || return $?
+  local total count=0 started=$SECONDS row name version addon
+  total="$(wc -l <<<"$rows")"
+  while IFS= read -r row; do
+    count=$((count + 1))
+    IFS='|' read -r name _ _ _ version _ addon <<<"$row"
+    if [[ -n "$dry_run" ]]; then
+      printf '%s/%s:%s (%s)\n' "$prefix" "$name" "$version" "$addon"
+      continue
+    fi
+    log "($count/$total) $name $version for the $addon add-on"
+    build_image "$row"
+  done <<<"$rows"
+  if [[ -n "$dry_run" ]]; then return 0; fi
   write_overrides
   log "done in $((SECONDS - started)) s"
 }

@@ -3,12 +3,12 @@
 // host work they can ask for is the typed operations in `hostOperations`.
 import { z } from 'zod';
 import { bundleParametersSchema } from './parameter-schema.js';
+import { DNS1123_LABEL } from '../lib/dns-names.js';
+import { EXPORT_TARGETS } from '../lib/export-targets.js';
 
 export const BUNDLE_API_VERSION = 'slipway.dev/v1alpha1';
 export const BUNDLE_KIND = 'AddonBundle';
-export const EXPORT_TARGETS = ['capi', 'vks', 'tkgi', 'gke', 'kind'] as const;
 
-const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const semver = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const capability = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
 /** A value written as `${params.x}` (or another placeholder) that renders to the given type. */
@@ -18,7 +18,7 @@ const placeholder = z
 const templatedPort = z.union([z.int().min(1).max(65535), placeholder], {
   error: 'must be a port 1-65535 or a placeholder such as ${params.httpPort}',
 });
-const name = (what: string) => z.string().min(1).max(63).regex(dns1123Label, `${what} must be a DNS-1123 label`);
+const name = (what: string) => z.string().min(1).max(63).regex(DNS1123_LABEL, `${what} must be a DNS-1123 label`);
 
 const imageSchema = z
   .strictObject({
@@ -218,4 +218,3 @@ export type HostOperation = AddonBundleDocument['hostOperations'][number];
 export type ReadinessCheck = AddonBundleDocument['readiness']['checks'][number];
 export type OutputDeclaration = AddonBundleDocument['outputs'][number];
 export type DataCheck = AddonBundleDocument['uninstall']['dataChecks'][number];
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];

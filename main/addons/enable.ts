@@ -5,7 +5,7 @@ import type { Engine, TaskOptions } from '../engine/types.js';
 import { applyObjects, refOf } from './apply.js';
 import { applyHostOperations } from './host-operations.js';
 import type { AddonHost } from './host/types.js';
-import type { ImageOverrides } from './image-overrides.js';
+import { unbuiltImageNotes, type ImageOverrides } from './image-overrides.js';
 import { readInventories, writeInventory, type Inventory } from './inventory.js';
 import { kubeClientsFromKubeconfig, type KubeClients } from './kube-clients.js';
 import { loadBundle, type AddonBundle, type BundleSource } from './load-bundle.js';
@@ -65,6 +65,10 @@ export async function enableAddons(
 ): Promise<EnableResult[]> {
   // Bundles and parameters are checked before the cluster is contacted at all.
   const validated = await validateRequests(context, requests);
+  for (const { bundle } of validated) {
+    for (const message of unbuiltImageNotes(bundle.name, bundle.document.images, context.overrides ?? {}))
+      options.onProgress?.({ kind: 'log', message });
+  }
   const clients = kubeClientsFromKubeconfig(await context.engine.kubeconfig(cluster));
   const plan = await planEnable(context, clients, cluster, validated);
   const results: EnableResult[] = [];

@@ -9,6 +9,7 @@ import { SpecInvalid, UsageError } from '../errors.js';
 import { parseYamlDocument } from '../spec/yaml-document.js';
 import { zodIssuesToProblems } from './bundle-problems.js';
 import type { BundleImage } from './bundle-schema.js';
+import { addonImagesCommand } from '../lib/package-files.js';
 
 export const imageOverridesSchema = z.strictObject({
   apiVersion: z.literal('slipway.dev/v1alpha1'),
@@ -47,7 +48,7 @@ export async function loadImageOverrides(path: string | undefined): Promise<Imag
   if (path === undefined) return {};
   const text = await readFile(path, 'utf8').catch(() => {
     throw new UsageError(`--images ${path}: no such file`, {
-      hint: 'images/addons/build.sh writes one under ~/.cache/slipway/images/addons/overrides.yaml',
+      hint: `${addonImagesCommand()} writes one under ~/.cache/slipway/images/addons/overrides.yaml (name add-ons to build only theirs)`,
     });
   });
   const parsed = parseYamlDocument(text);
@@ -58,6 +59,27 @@ export async function loadImageOverrides(path: string | undefined): Promise<Imag
 }
 
 /** The reference to deploy for a bundle image: the override if one matches, else ref@digest. */
+/**
+ * Notes for a bundle's images that Slipway can build offline but that the override map does
+ * not cover: without a registry they cannot be pulled, so each names the command that builds
+ * them. None when no image is missing, or when no map is in use (a host that pulls).
+ */
+export function unbuiltImageNotes(
+  addon: string,
+  images: Record<string, BundleImage>,
+  overrides: ImageOverrides,
+): string[] {
+  if (Object.keys(overrides).length === 0) return [];
+  const unbuilt = Object.values(images).filter(
+    (image) => image.hermetic && resolveImage(image, overrides) === resolveImage(image, {}),
+  );
+  if (unbuilt.length === 0) return [];
+  const refs = unbuilt.map((image) => image.ref).join(', ');
+  return [
+    `${addon}: ${refs} ${unbuilt.length === 1 ? 'is' : 'are'} not among the images built on this host; without a registry, build ${unbuilt.length === 1 ? 'it' : 'them'} first with \`${addonImagesCommand([addon])}\``,
+  ];
+}
+
 export function resolveImage(image: BundleImage, overrides: ImageOverrides): string {
   const repository = image.ref.slice(0, image.ref.lastIndexOf(':'));
   const override = overrides[image.ref] ?? overrides[repository];

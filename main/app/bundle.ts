@@ -26,8 +26,8 @@ export function sourceUrlPlugin(appRoot: string): Plugin {
   };
 }
 
-// dist/app/main.js sits two folders below the app root (or app.asar).
-const banner = [
+/** Defines __slipwaySourceUrl in a bundle that sits two folders below the app root (or app.asar). */
+export const sourceUrlBanner = [
   "const __slipwayAppRoot = new URL('../../', import.meta.url);",
   'const __slipwaySourceUrl = (path) => new URL(path, __slipwayAppRoot).href;',
 ].join('\n');
@@ -48,7 +48,7 @@ export async function bundleMain(appRoot: string = root): Promise<void> {
     outfile: 'dist/app/main.js',
     format: 'esm',
     packages: 'external',
-    banner: { js: banner },
+    banner: { js: sourceUrlBanner },
     plugins: [sourceUrlPlugin(appRoot)],
     // main/ipc/spec-validation.ts starts this worker, relative to its own source location.
     define: { SLIPWAY_SPEC_WORKER: JSON.stringify('../../dist/app/spec-worker.js') },
@@ -59,7 +59,7 @@ export async function bundleMain(appRoot: string = root): Promise<void> {
     outfile: 'dist/app/spec-worker.js',
     format: 'esm',
     packages: 'external',
-    banner: { js: banner },
+    banner: { js: sourceUrlBanner },
     plugins: [sourceUrlPlugin(appRoot)],
   });
   await build({

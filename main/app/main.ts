@@ -3,10 +3,12 @@
 // only composes them with Electron's pieces, and tears them down in reverse on quit.
 import { app } from 'electron';
 import { join } from 'node:path';
-import { createDemoFakeEngine } from '../engine/fake/seed.js';
+import { specAddonHooks } from '../addons/engine-hooks.js';
+import { fakeFeatureServices } from '../dev/fake-engine/fake-features.js';
+import { createDemoFakeEngine } from '../dev/fake-engine/seed.js';
 import type { Engine } from '../engine/types.js';
 import { createAppCore, type AppCore } from '../ipc/app-core.js';
-import { desktopEngine, loadFeatureServices } from '../ipc/feature-loader.js';
+import { desktopEngine, loadFeatureServices, type FeatureServices } from '../ipc/feature-loader.js';
 import { createUnavailableEngine } from '../ipc/unavailable-engine.js';
 import { startDesktopShell, type DesktopShell } from './desktop-shell.js';
 import { registerIpc } from './electron-ipc.js';
@@ -24,15 +26,24 @@ const timers = {
 
 /** The real engine, or one that explains why there is none (the window still opens). */
 async function createEngine(): Promise<Engine> {
-  // Development only: the fake engine, marked as such in the UI (like rancher-desktop's
-  // RD_MOCK_BACKEND). Never used for e2e claims.
-  if (process.env.SLIPWAY_FAKE_ENGINE === '1') return createDemoFakeEngine({ stepDelayMs: 600 });
   try {
     const { createDefaultEngine } = await import('../engine/index.js');
-    return await createDefaultEngine();
+    return await createDefaultEngine({ specAddons: specAddonHooks });
   } catch (error) {
     return createUnavailableEngine(error);
   }
+}
+
+/** The engine with its feature services: the real one, or in development the fake. */
+async function createEngineWithFeatures(): Promise<{ engine: Engine; features: FeatureServices }> {
+  // Development only: the fake engine, marked as such in the UI (like rancher-desktop's
+  // RD_MOCK_BACKEND). Never used for e2e claims.
+  if (process.env.SLIPWAY_FAKE_ENGINE === '1') {
+    const fake = createDemoFakeEngine({ stepDelayMs: 600 });
+    return { engine: fake, features: await fakeFeatureServices(fake) };
+  }
+  const engine = desktopEngine(await createEngine());
+  return { engine, features: await loadFeatureServices(engine) };
 }
 
 async function start(): Promise<void> {
@@ -42,13 +53,13 @@ async function start(): Promise<void> {
   lockDownSession();
   serveAppProtocol(join(root, 'renderer', 'dist'));
 
-  const engine = desktopEngine(await createEngine());
+  const { engine, features } = await createEngineWithFeatures();
   const core: AppCore = createAppCore({
     engine,
     transport: 'electron',
     version: app.getVersion(),
     fakeEngine: process.env.SLIPWAY_FAKE_ENGINE === '1',
-    ...(await loadFeatureServices(engine)),
+    ...features,
   });
   let quitting = false;
   const window = new MainWindow({

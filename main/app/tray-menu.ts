@@ -1,6 +1,7 @@
 // The tray menu as a pure function of state: every change rebuilds the whole menu, so the
 // tray can never show a stale item. Clicks call named actions; nothing here talks to
 // Electron or the engine.
+import { contextName } from '../lib/naming.js';
 import type { ClusterSummary } from '../engine/types.js';
 import type { EngineStatus, TaskInfo } from '../ipc/contract.js';
 import type { TrayMenuItem } from './ports.js';
@@ -53,7 +54,7 @@ function clusterSubmenu(
   const ready = state.engine.state === 'ready';
   const idle = task === undefined && ready;
   const running = cluster.state === 'running' || cluster.state === 'degraded';
-  const context = cluster.kubeconfigContext ?? `slipway-${cluster.name}`;
+  const context = cluster.kubeconfigContext ?? contextName(cluster.name);
   const items: TrayMenuItem[] = [
     running
       ? {

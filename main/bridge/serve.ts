@@ -4,7 +4,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDemoFakeEngine } from '../engine/fake/seed.js';
+import { specAddonHooks } from '../addons/engine-hooks.js';
+import { fakeFeatureServices } from '../dev/fake-engine/fake-features.js';
+import { createDemoFakeEngine } from '../dev/fake-engine/seed.js';
 import type { Engine } from '../engine/types.js';
 import { toSlipwayError } from '../errors.js';
 import { createAppCore } from '../ipc/app-core.js';
@@ -17,7 +19,7 @@ const rendererRoot = fileURLToPath(new URL('../../renderer/', import.meta.url));
 async function realEngine(): Promise<Engine> {
   try {
     const { createDefaultEngine } = await import('../engine/index.js');
-    return await createDefaultEngine();
+    return await createDefaultEngine({ specAddons: specAddonHooks });
   } catch (error) {
     return createUnavailableEngine(error);
   }
@@ -42,14 +44,13 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
     },
   });
-  const engine = values.fake
-    ? createDemoFakeEngine({ stepDelayMs: 600, logIntervalMs: 800 })
-    : desktopEngine(await realEngine());
+  const fake = values.fake ? createDemoFakeEngine({ stepDelayMs: 600, logIntervalMs: 800 }) : undefined;
+  const engine = fake ?? desktopEngine(await realEngine());
   const core = createAppCore({
     engine,
     transport: 'bridge',
     fakeEngine: values.fake,
-    ...(await loadFeatureServices(engine)),
+    ...(await (fake ? fakeFeatureServices(fake) : loadFeatureServices(engine))),
   });
   const staticDir = `${rendererRoot}dist`;
   if (!values.vite && !existsSync(`${staticDir}/index.html`)) {

@@ -1,6 +1,6 @@
 // Errors are printed once, here, at the edge: one clear line, details for spec problems and
 // failed commands, and a stack trace only with --verbose.
-import { CommandFailed, SpecInvalid, StepFailed, toSlipwayError, type Problem } from '../errors.js';
+import { CommandFailed, SpecInvalid, findCause, toSlipwayError, type Problem } from '../errors.js';
 import { escapeControlCharacters } from '../spec/quote.js';
 import type { CliIo } from './context.js';
 
@@ -22,7 +22,7 @@ export function printError(io: CliIo, thrown: unknown, verbose: boolean): number
   if (error instanceof SpecInvalid) {
     for (const problem of error.problems) io.stderr(`  ${formatProblem(problem, error.source)}\n`);
   }
-  const failed = findCommandFailure(error);
+  const failed = findCause(error, CommandFailed);
   if (failed && failed.stderr.trim() !== '' && verbose) io.stderr(indent(failed.stderr.trim()));
   if (error.hint) io.stderr(`hint: ${printable(error.hint)}\n`);
   if (verbose) io.stderr(`${(thrown instanceof Error ? thrown.stack : undefined) ?? String(thrown)}\n`);
@@ -31,15 +31,6 @@ export function printError(io: CliIo, thrown: unknown, verbose: boolean): number
 
 function printable(text: string): string {
   return text.split('\n').map(escapeControlCharacters).join('\n');
-}
-
-function findCommandFailure(error: unknown): CommandFailed | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    if (current instanceof CommandFailed) return current;
-    current = current instanceof StepFailed || current instanceof Error ? current.cause : undefined;
-  }
-  return undefined;
 }
 
 function indent(text: string): string {

@@ -1,9 +1,10 @@
-// The `slipway` command tree. Each verb lives in commands/<verb>.ts and is registered here.
+// The `slipway` command tree. Each verb lives in commands/<verb>.ts; a verb whose work needs
+// heavy modules registers from commands/<verb>-command.ts and loads <verb>.ts when it runs.
 import { Command, Option } from 'commander';
 import { escapeControlCharacters } from '../spec/quote.js';
 import { SLIPWAY_VERSION } from '../version.js';
 import { registerAddons } from './commands/addons.js';
-import { registerCreate } from './commands/create.js';
+import { registerCreate } from './commands/create-command.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerImage } from './commands/image.js';
 import { registerKubeconfig } from './commands/kubeconfig.js';
@@ -13,9 +14,9 @@ import { registerList } from './commands/list.js';
 import { registerLogs } from './commands/logs.js';
 import { registerReleases } from './commands/releases.js';
 import { registerDashboard } from './commands/dashboard.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerValidate } from './commands/validate.js';
+import { registerExport } from './commands/export-command.js';
+import { registerImport } from './commands/import-command.js';
+import { registerValidate } from './commands/validate-command.js';
 import type { CliContext } from './context.js';
 
 export function buildProgram(context: CliContext): Command {

@@ -1,5 +1,5 @@
 // Runs the CLI for an argv and returns the exit status: 0 ok, 1 runtime failure, 2 invalid
-// input or usage (DESIGN §3). All printing of errors happens here.
+// input or usage (docs/cli.md#exit-statuses). All printing of errors happens here.
 import { CommanderError } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Engine } from '../engine/types.js';
@@ -63,6 +63,9 @@ function commanderExit(error: CommanderError): number {
 }
 
 async function defaultEngine(): Promise<Engine> {
-  const { createDefaultEngine } = await import('../engine/index.js');
-  return createDefaultEngine();
+  const [{ createDefaultEngine }, { specAddonHooks }] = await Promise.all([
+    import('../engine/index.js'),
+    import('../addons/engine-hooks.js'),
+  ]);
+  return createDefaultEngine({ specAddons: specAddonHooks });
 }

@@ -1,22 +1,14 @@
 // The Engine on top of a Provider: the one object the CLI, the desktop app and the tests use.
 // It holds no cluster state of its own; every answer comes from the containers' labels.
-// create and start load their pipelines on first use: they need the Kubernetes client, which
-// takes most of a second to load, and `slipway list`, `stop` or `delete` do not.
-import { stringify } from 'yaml';
+// Every verb but list and get loads its modules on first use: create and start need the
+// Kubernetes client, which takes most of a second to load, and the rest need YAML, the spec
+// schema or execa, none of which `slipway list` should pay for (BENCHMARKS.md).
 import { NotFound, SlipwayError, SpecInvalid, UsageError } from '../errors.js';
-import { kubeconfigPath } from '../kube/kubeconfig-file.js';
-import { standaloneKubeconfig } from '../kube/kubeconfig-rewrite.js';
-import { validateClusterSpecValue, type ClusterSpec } from '../spec/index.js';
-import { hostProbes } from './doctor/host-probes.js';
-import { runDoctor } from './doctor/run-doctor.js';
+import { kubeconfigPath } from '../lib/kubeconfig-path.js';
+import type { ClusterSpec } from '../spec/index.js';
 import { Label } from './labels.js';
-import { describeReleases, type ReleaseStatus } from './release-status.js';
-import { collectLogs } from './lifecycle/collect-logs.js';
-import { loadImages } from './lifecycle/load-images.js';
-import { deleteCluster } from './lifecycle/remove-cluster.js';
-import { stopCluster } from './lifecycle/stop-cluster.js';
+import type { ReleaseStatus } from './release-status.js';
 import { apiPublisher, summarizeCluster, summarizeClusters } from './lifecycle/summarize.js';
-import { kubectlCommand } from './node-exec.js';
 import type { NodeRecord, NodeStats, Provider } from './provider.js';
 import type {
   ClusterSummary,
@@ -27,6 +19,7 @@ import type {
   KubectlStreams,
   NodeExecRequest,
   NodeExecResult,
+  SpecAddonHooks,
   StartOptions,
   TaskOptions,
 } from './types.js';
@@ -37,6 +30,8 @@ export interface ClusterEngineOptions {
   endpoint: string;
   /** The kubeconfig file to merge into; default: $KUBECONFIG's first path or ~/.kube/config. */
   kubeconfigPath?: () => string;
+  /** How spec.addons are checked and installed; without it, specs with add-ons are refused. */
+  specAddons?: SpecAddonHooks;
 }
 
 export class ClusterEngine implements Engine {
@@ -50,11 +45,16 @@ export class ClusterEngine implements Engine {
 
   async createCluster(spec: ClusterSpec, options: CreateOptions = {}): Promise<ClusterSummary> {
     const { createCluster } = await import('./create/create-cluster.js');
-    const plan = await createCluster(spec, options, { provider: this.provider, kubeconfigPath: this.kubeconfigFile() });
+    const { specAddons } = this.options;
+    const plan = await createCluster(spec, options, {
+      provider: this.provider,
+      kubeconfigPath: this.kubeconfigFile(),
+      specAddons,
+    });
     // spec.addons install once the cluster is ready (not with --wait 0: nothing would be ready).
-    if (spec.spec.addons.length > 0 && options.waitTimeoutMs !== 0) {
-      const { addonContextForEngine, installSpecAddons } = await import('../addons/node-hooks.js');
-      await installSpecAddons(await addonContextForEngine(this), plan.name, spec.spec.addons, options);
+    // Preflight refused add-ons without hooks, so specAddons is there when addons are.
+    if (specAddons && spec.spec.addons.length > 0 && options.waitTimeoutMs !== 0) {
+      await specAddons.install(this, plan.name, spec.spec.addons, options);
     }
     return this.getCluster(plan.name);
   }
@@ -73,13 +73,15 @@ export class ClusterEngine implements Engine {
     return this.getCluster(name);
   }
 
-  stopCluster(name: string, options: TaskOptions = {}): Promise<void> {
-    return stopCluster(this.provider, name, options);
+  async stopCluster(name: string, options: TaskOptions = {}): Promise<void> {
+    const { stopCluster } = await import('./lifecycle/stop-cluster.js');
+    await stopCluster(this.provider, name, options);
   }
 
   async deleteCluster(name: string, options: TaskOptions = {}): Promise<void> {
     const step = { kind: 'step-start' as const, step: 'delete', title: `Deleting cluster "${name}"`, at: Date.now() };
     options.onProgress?.(step);
+    const { deleteCluster } = await import('./lifecycle/remove-cluster.js');
     await deleteCluster(this.provider, name, this.kubeconfigFile());
     options.onProgress?.({ kind: 'step-end', step: 'delete', ok: true, durationMs: Date.now() - step.at });
   }
@@ -91,7 +93,11 @@ export class ClusterEngine implements Engine {
     const adminConf = await this.provider.readNodeFile(bootstrap.name, '/etc/kubernetes/admin.conf');
     if (!binding || !adminConf)
       throw new SlipwayError(`cluster "${name}" has no kubeconfig yet (kubeadm init did not finish)`);
-    const { hostEntry } = await import('./create/host-api.js');
+    const [{ hostEntry }, { standaloneKubeconfig }, { stringify }] = await Promise.all([
+      import('./create/host-api.js'),
+      import('../kube/kubeconfig-rewrite.js'),
+      import('yaml'),
+    ]);
     const entry = hostEntry(
       { name, api: { hostAddress: binding.hostIp, hostPort: binding.hostPort } },
       adminConf.toString('utf8'),
@@ -116,29 +122,38 @@ export class ClusterEngine implements Engine {
       throw new SpecInvalid([{ path: '', message: 'is not JSON' }], { source, cause: error });
     }
     const version = records.find((node) => node.labels[Label.kubernetesVersion])?.labels[Label.kubernetesVersion];
+    const { validateClusterSpecValue } = await import('../spec/index.js');
     const result = validateClusterSpecValue(withKubernetesVersion(value, version));
     if (!result.ok) throw new SpecInvalid(result.problems, { source });
     return result.spec;
   }
 
-  loadImages(name: string, images: readonly string[], options: TaskOptions = {}): Promise<void> {
-    if (images.length === 0) return Promise.reject(new UsageError('name at least one image to load'));
-    return loadImages(this.provider, name, images, options);
+  async loadImages(name: string, images: readonly string[], options: TaskOptions = {}): Promise<void> {
+    if (images.length === 0) throw new UsageError('name at least one image to load');
+    const { loadImages } = await import('./lifecycle/load-images.js');
+    await loadImages(this.provider, name, images, options);
   }
 
-  collectLogs(name: string, outputDir: string, options: TaskOptions = {}): Promise<string[]> {
+  async collectLogs(name: string, outputDir: string, options: TaskOptions = {}): Promise<string[]> {
+    const { collectLogs } = await import('./lifecycle/collect-logs.js');
     return collectLogs(this.provider, name, outputDir, options);
   }
 
-  doctor(): Promise<DoctorCheck[]> {
+  async doctor(): Promise<DoctorCheck[]> {
+    const [{ hostProbes }, { runDoctor }] = await Promise.all([
+      import('./doctor/host-probes.js'),
+      import('./doctor/run-doctor.js'),
+    ]);
     return runDoctor(hostProbes(this.provider, this.options.endpoint));
   }
 
-  releases(): Promise<ReleaseStatus[]> {
+  async releases(): Promise<ReleaseStatus[]> {
+    const { describeReleases } = await import('./release-status.js');
     return describeReleases((ref) => this.provider.imagePresent(ref), new Date());
   }
 
   async info(): Promise<EngineInfo> {
+    const { hostProbes } = await import('./doctor/host-probes.js');
     const host = await this.provider.hostInfo();
     const image = await hostProbes(this.provider, this.options.endpoint).nodeImage();
     const privileged = image ? (await this.provider.probeSecurity(image)) === 'privileged' : false;
@@ -169,6 +184,7 @@ export class ClusterEngine implements Engine {
     const node = this.bootstrapNode(name, await this.nodesOf(name));
     if (node.state !== 'running')
       throw new SlipwayError(`cluster "${name}" is not running`, { hint: `start it with \`slipway start ${name}\`` });
+    const { kubectlCommand } = await import('./node-exec.js');
     return (await this.provider.exec(node.name, kubectlCommand(args), streams)).exitCode;
   }
 

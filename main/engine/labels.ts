@@ -28,5 +28,5 @@ export const Label = {
 
 /** Kubernetes node label carrying the worker pool name. */
 export const POOL_NODE_LABEL = 'slipway.dev/pool';
-/** Node label that selects where port mappings are published (DESIGN §2). */
+/** Node label that selects where port mappings are published (docs/architecture.md#contracts). */
 export const INGRESS_READY_LABEL = 'ingress-ready';

@@ -14,7 +14,7 @@
 // A oneshot unit adds the rules at every boot, because a restarted node container gets a fresh
 // network namespace.
 import { runInNode, writeNodeFile } from './node-exec.js';
-import { addressAt } from './plan/subnet.js';
+import { addressAt } from '../lib/subnet.js';
 import type { Provider } from './provider.js';
 
 export const SERVICE_GUARD_UNIT = 'slipway-service-guard.service';

@@ -1,7 +1,7 @@
 // The engine API: what the CLI, the desktop app and the tests call. One implementation per
 // container provider sits behind it (Docker first); a fake serves unit and UI tests only.
 import type { ReleaseStatus } from './release-status.js';
-import type { ClusterSpec } from '../spec/index.js';
+import type { AddonRef, ClusterSpec } from '../spec/index.js';
 
 export type NodeRole = 'control-plane' | 'worker' | 'load-balancer';
 export type NodeState = 'running' | 'stopped' | 'restarting' | 'missing';
@@ -53,6 +53,18 @@ export interface CreateOptions extends TaskOptions {
   image?: string;
   /** How long to wait for every node Ready and CoreDNS answering (`--wait`); 0 skips the wait. */
   waitTimeoutMs?: number;
+}
+
+/**
+ * What the engine needs from the add-on layer for spec.addons. The add-on layer sits above
+ * the engine (docs/architecture.md), so it hands these in when the engine is built instead of
+ * the engine importing it.
+ */
+export interface SpecAddonHooks {
+  /** Refuse spec.addons their bundles would refuse, before any container exists. */
+  check(spec: ClusterSpec): Promise<void>;
+  /** Install spec.addons on a cluster that is ready. */
+  install(engine: Engine, cluster: string, addons: readonly AddonRef[], options: TaskOptions): Promise<void>;
 }
 
 export interface StartOptions extends TaskOptions {

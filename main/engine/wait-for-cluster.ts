@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import { SlipwayError } from '../errors.js';
 import { buildDnsQuery, clusterDnsAddress, dnsProbeScript, parseDnsAnswer } from '../kube/dns-query.js';
 import { waitForNodesReady } from '../kube/node-readiness.js';
-import { sleep } from './abortable-sleep.js';
+import { sleep } from '../lib/abortable-sleep.js';
 import type { Provider } from './provider.js';
 
 export interface ClusterWait {

@@ -1,20 +1,13 @@
 // Node sizes: parse the spec's {cpus, memory} and pick the nearest entry of a site size table
 // (VM classes, machine types). "Nearest" rounds up: the smallest entry that fits both.
+import { quantityBytes } from '../lib/quantity.js';
 import type { SizeEntry } from './site/schema.js';
-
-const binary: Record<string, number> = { Ki: 1 / 1024, Mi: 1, Gi: 1024, Ti: 1024 * 1024 };
-const decimal: Record<string, number> = { K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
 
 /** Mebibytes in a Kubernetes quantity such as 512Mi, 2Gi, 2G or 1073741824. */
 export function quantityToMebibytes(quantity: string): number {
-  const match = /^(\d+)([KMGT]i?)?$/.exec(quantity);
-  if (!match) throw new Error(`not a memory quantity: ${quantity}`);
-  const amount = Number(match[1]);
-  const unit = match[2];
-  if (unit === undefined) return amount / (1024 * 1024);
-  const factor = binary[unit];
-  if (factor !== undefined) return amount * factor;
-  return (amount * (decimal[unit] ?? 1)) / (1024 * 1024);
+  const bytes = quantityBytes(quantity);
+  if (bytes === undefined) throw new Error(`not a memory quantity: ${quantity}`);
+  return bytes / 2 ** 20;
 }
 
 export interface WantedSize {

@@ -1,11 +1,12 @@
-// The export contract (DESIGN §7): what every exporter returns and what the CLI and the
+// The export contract (docs/architecture.md#contracts): what every exporter returns and what the CLI and the
 // desktop app consume. Exporters are pure: spec and site inputs in, documents and issues out.
 import type { ClusterSpec } from '../spec/index.js';
 import type { IssueCode } from './issue-codes.js';
 import type { SiteInputs } from './site/schema.js';
 
-export const EXPORT_TARGETS = ['capi', 'vks', 'tkgi', 'gke', 'kind'] as const;
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+import type { ExportTarget } from '../lib/export-targets.js';
+
+export { EXPORT_TARGETS, type ExportTarget } from '../lib/export-targets.js';
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
 

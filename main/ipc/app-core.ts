@@ -12,7 +12,9 @@ import type { AddonsService, ExportService } from './feature-services.js';
 import { createClusterHandlers } from './handlers/cluster-handlers.js';
 import { createFeatureHandlers } from './handlers/feature-handlers.js';
 import { createInsightHandlers } from './handlers/insight-handlers.js';
-import { CONTEXT_PREFIX, createFileKubectlContexts, kubeconfigPath, type KubectlContexts } from './kubectl-context.js';
+import { kubeconfigPath } from '../lib/kubeconfig-path.js';
+import { CONTEXT_PREFIX } from '../lib/naming.js';
+import { createFileKubectlContexts, type KubectlContexts } from './kubectl-context.js';
 import { LogStreams } from './log-streams.js';
 import { TaskManager } from './task-manager.js';
 

@@ -1,17 +1,14 @@
-// Builds the add-on and export services for an engine: the real modules over the real
-// engine, and for the fake engine the same catalogue with in-memory state (clearly a fake:
-// only the UI tests and the screenshot run use it).
+// Builds the add-on and export services over the real engine, and gives it kubectl-based
+// insights. The development fake brings its own (main/dev/fake-engine/fake-features.ts); the
+// edge that picks an engine picks the matching services, so nothing here tests for a fake.
 import {
   dockerHostContainers,
   engineNodeAccess,
-  listBundles,
   loadImageOverrides,
   overridesPathFromEnvironment,
 } from '../addons/index.js';
-import { FakeAddonsService } from '../engine/fake/fake-addons.js';
-import { FakeEngine } from '../engine/fake/fake-engine.js';
 import type { Engine } from '../engine/types.js';
-import { catalogEntry, createAddonsService } from './adapters/addons-service.js';
+import { createAddonsService } from './adapters/addons-service.js';
 import { createExportService } from './adapters/export-service.js';
 import { withKubectlInsights } from './adapters/kubectl-insights.js';
 import type { AddonsService, ExportService } from './feature-services.js';
@@ -21,18 +18,14 @@ export interface FeatureServices {
   exporter?: ExportService;
 }
 
-/** The engine as the desktop app uses it: the real one gains kubectl-based insights. */
+/** The real engine as the desktop app uses it: with kubectl-based insights. */
 export function desktopEngine(engine: Engine): Engine {
-  return engine instanceof FakeEngine ? engine : withKubectlInsights(engine);
+  return withKubectlInsights(engine);
 }
 
-/** The feature services for an engine (the fake one gets fake add-on state). */
+/** The feature services over the real engine: add-ons on the Docker host, and export. */
 export async function loadFeatureServices(engine: Engine): Promise<FeatureServices> {
   const exporter = createExportService();
-  if (engine instanceof FakeEngine) {
-    const catalog = (await listBundles()).map(catalogEntry);
-    return { exporter, addons: new FakeAddonsService(engine, catalog) };
-  }
   const overrides = await loadImageOverrides(overridesPathFromEnvironment());
   const addons = createAddonsService({
     engine,

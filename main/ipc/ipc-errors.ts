@@ -7,6 +7,7 @@ import {
   SlipwayError,
   SpecInvalid,
   StepFailed,
+  findCause,
   toSlipwayError,
   type Problem,
 } from '../errors.js';
@@ -51,7 +52,7 @@ export function toIpcErrorValue(thrown: unknown): IpcErrorValue {
   if (hint) value.hint = hint;
   if (error instanceof SpecInvalid || error instanceof InvalidPayload) value.problems = [...error.problems];
   if (error instanceof StepFailed) value.step = error.step;
-  const failed = findCommandFailed(error);
+  const failed = findCause(error, CommandFailed);
   if (failed) {
     value.command = [...failed.command];
     value.stderr = failed.stderr.slice(-MAX_STDERR_CHARS);
@@ -76,13 +77,4 @@ function hintFromCause(error: SlipwayError): string | undefined {
   // A failed step often wraps the typed error that knows the fix (e.g. EngineUnavailable).
   const cause: unknown = error.cause;
   return cause instanceof SlipwayError ? cause.hint : undefined;
-}
-
-function findCommandFailed(error: unknown): CommandFailed | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof CommandFailed) return current;
-    current = current.cause;
-  }
-  return undefined;
 }

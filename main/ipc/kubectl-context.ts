@@ -5,22 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { NotFound } from '../errors.js';
-import { kubeconfigPath, updateKubeconfigFile } from '../kube/kubeconfig-file.js';
+import { updateKubeconfigFile } from '../kube/kubeconfig-file.js';
 import type { KubectlContextInfo } from './contract.js';
-
-export { kubeconfigPath };
-
-export const CONTEXT_PREFIX = 'slipway-';
 
 export interface KubectlContexts {
   /** The current context, or undefined when there is no kubeconfig or none is set. */
   current(): Promise<string | undefined>;
   use(context: string): Promise<KubectlContextInfo>;
-}
-
-/** The kubectl context name the engine merges for a cluster. */
-export function contextNameFor(cluster: string): string {
-  return `${CONTEXT_PREFIX}${cluster}`;
 }
 
 /** Context switching on a kubeconfig file. */

@@ -8,23 +8,22 @@ import { namePatternProblem } from '../spec/name-pattern.js';
 import { isPrototypeKey } from '../spec/yaml-keys.js';
 import { nestedKeys } from '../addons/parameters.js';
 import type { IpcChannel, PayloadOf } from './contract.js';
+import { DNS1123_LABEL } from '../lib/dns-names.js';
 
 const MAX_SPEC_CHARS = 1024 * 1024;
 const MAX_PARAMS_JSON_CHARS = 64 * 1024;
-
-const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 const clusterName = z
   .string({ error: 'cluster name must be a string' })
   .min(1, 'cluster name must not be empty')
   .max(32, 'cluster name must be at most 32 characters')
-  .regex(dns1123Label, 'cluster name must be a DNS-1123 label (lower-case letters, digits and -)');
+  .regex(DNS1123_LABEL, 'cluster name must be a DNS-1123 label (lower-case letters, digits and -)');
 
 const addonName = z
   .string({ error: 'add-on name must be a string' })
   .min(1, 'add-on name must not be empty')
   .max(63, 'add-on name must be at most 63 characters')
-  .regex(dns1123Label, 'add-on name must be a DNS-1123 label');
+  .regex(DNS1123_LABEL, 'add-on name must be a DNS-1123 label');
 
 const taskId = z
   .string({ error: 'taskId must be a string' })
@@ -131,7 +130,7 @@ export const payloadSchemas = {
   }),
   'logs:follow': z.strictObject({
     cluster: clusterName,
-    namespace: z.string().max(63).regex(dns1123Label, 'namespace must be a DNS-1123 label').optional(),
+    namespace: z.string().max(63).regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label').optional(),
     podPattern: podPattern.optional(),
     tailLines: z.int().min(0).max(1000).optional(),
   }),

@@ -1,6 +1,6 @@
 // A minimal DNS A query and answer parser, so "CoreDNS answers" can be checked from inside a
 // node with nothing but bash's /dev/udp (node images carry no dig or nslookup).
-import { addressAt, formatIpv4 } from '../engine/plan/subnet.js';
+import { addressAt, formatIpv4 } from '../lib/subnet.js';
 
 /** kubeadm puts the cluster DNS Service at the 10th address of the service subnet. */
 export function clusterDnsAddress(serviceSubnet: string): string {

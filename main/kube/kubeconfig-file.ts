@@ -3,20 +3,13 @@
 // its target, keeping the user's comments and formatting, and private once it holds
 // credentials. Every writer of the file goes through updateKubeconfigFile.
 import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { parseDocument, type Document } from 'yaml';
 import { SlipwayError } from '../errors.js';
 import { temporaryNamePrefix, writeFileAtomically } from '../fs/write-file-atomically.js';
 import { applyKubeconfigChange } from './kubeconfig-document.js';
 import type { Kubeconfig } from './kubeconfig-types.js';
-
-/** The file kubectl writes to: the first path of $KUBECONFIG, else ~/.kube/config. */
-export function kubeconfigPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const first = (env.KUBECONFIG ?? '').split(delimiter).find((part) => part.trim() !== '');
-  return first ?? join(home, '.kube', 'config');
-}
 
 /** Lock timing: short, randomised waits (many writers hand over quickly), about 20 s in all. */
 const LOCK_RETRIES = { retries: 100, factor: 1.3, minTimeout: 20, maxTimeout: 200, randomize: true };

@@ -2,7 +2,7 @@
 // loop on top of it that honours an AbortSignal and a deadline.
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { SlipwayError } from '../errors.js';
-import { sleep } from '../engine/abortable-sleep.js';
+import { sleep } from '../lib/abortable-sleep.js';
 
 export interface Readiness {
   ready: string[];

@@ -1,7 +1,7 @@
 // The worker role label, which kubelets may not set on themselves (NodeRestriction), so
 // `kubectl get nodes` shows a role for every node.
 import { ApiException, type CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { sleep } from '../engine/abortable-sleep.js';
+import { sleep } from '../lib/abortable-sleep.js';
 
 export const WORKER_ROLE_LABEL = 'node-role.kubernetes.io/worker';
 

@@ -4,7 +4,7 @@ export const KNOWN_ADDONS = ['registry', 'ingress', 'csi-hostpath', 'dashboard',
 export type AddonName = (typeof KNOWN_ADDONS)[number];
 
 /**
- * Add-ons the embedded default cluster installs (DESIGN §2): a registry to push local builds
+ * Add-ons the embedded default cluster installs (docs/architecture.md#contracts): a registry to push local builds
  * to and metrics for `kubectl top`. Both build offline and need no host ports; ingress needs
  * ports 80/443 on the host and the others cannot all be built offline.
  */

@@ -1,11 +1,11 @@
 // Kubernetes naming rules for node labels and taints: qualified names (`prefix/name`) as keys,
 // label values, and the prefixes Kubernetes reserves for itself. The patterns are exported so the
 // published JSON Schema checks the same shapes as the loader.
+import { DNS1123_SUBDOMAIN_PART } from '../lib/dns-names.js';
 import { quote } from './quote.js';
 
 const namePart = '[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
-const dnsLabelPart = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const dnsSubdomain = `${dnsLabelPart}(\\.${dnsLabelPart})*`;
+const dnsSubdomain = DNS1123_SUBDOMAIN_PART;
 // A prefix ending in kubernetes.io or k8s.io (the whole domain or a subdomain of it).
 const reservedPrefix = '([^/]*\\.)?(kubernetes\\.io|k8s\\.io)/';
 

@@ -1,6 +1,6 @@
 // The cluster's networking: pod and service ranges and where the API server is published.
 import { z } from 'zod';
-import { IPV4_CIDR_PATTERN, IPV4_PATTERN, cidrsOverlap, parseIpv4Cidr } from './cidr.js';
+import { IPV4_CIDR_PATTERN, IPV4_PATTERN, cidrsOverlap, parseIpv4Cidr } from '../lib/cidr.js';
 
 /** Each node gets a /24 of the pod range (kube-controller-manager's IPv4 node CIDR mask). */
 export const NODE_POD_PREFIX = 24;

@@ -5,8 +5,8 @@
 //
 // These run beside the Zod schema rather than inside it: the engine's tests build specs with
 // the schema alone and expect planning to refuse them (main/engine/plan/problems.ts).
-import { MAX_HOSTNAME, RESERVED_POOL_NAMES, loadBalancerName, workerName } from '../engine/naming.js';
-import { MAX_WORKERS } from '../engine/plan/subnet.js';
+import { MAX_HOSTNAME, RESERVED_POOL_NAMES, loadBalancerName, workerName } from '../lib/naming.js';
+import { MAX_WORKERS } from '../lib/subnet.js';
 import { fieldOf } from './list-checks.js';
 import type { PathIssue } from './problem-path.js';
 import { quote } from './quote.js';

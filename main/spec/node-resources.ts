@@ -2,6 +2,7 @@
 // which a node cannot run its own services (systemd, containerd, the kubelet, kube-proxy and
 // the CNI agent) and still join the cluster.
 import { z } from 'zod';
+import { MEMORY_QUANTITY_PATTERN, quantityBytes } from '../lib/quantity.js';
 
 /** The smallest CPU limit a node gets: below it the kubelet misses its start-up deadlines. */
 export const MIN_NODE_CPUS = 0.5;
@@ -9,26 +10,6 @@ export const MIN_NODE_CPUS = 0.5;
 export const MIN_NODE_MEMORY_BYTES = 512 * 2 ** 20;
 
 const CPUS_PATTERN = /^(0\.\d*[1-9]\d*|[1-9]\d*(\.\d+)?)$/;
-const MEMORY_PATTERN = /^([1-9]\d*)(Ki|Mi|Gi|Ti|K|M|G|T)?$/;
-
-const unitBytes: Record<string, number> = {
-  '': 1,
-  K: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-};
-
-/** Bytes of a memory quantity such as 512Mi or 2G, or undefined when it is not one. */
-export function quantityBytes(quantity: string): number | undefined {
-  const match = MEMORY_PATTERN.exec(quantity);
-  if (!match) return undefined;
-  return Number(match[1]) * (unitBytes[match[2] ?? ''] ?? 1);
-}
 
 export const nodeResourcesSchema = z
   .strictObject({
@@ -42,7 +23,7 @@ export const nodeResourcesSchema = z
       .meta({ description: `CPU limit per node as a decimal string, at least "${String(MIN_NODE_CPUS)}"` }),
     memory: z
       .string({ error: 'memory must be a string such as 2Gi' })
-      .regex(MEMORY_PATTERN, { message: 'memory must be a quantity such as 512Mi or 2Gi', abort: true })
+      .regex(MEMORY_QUANTITY_PATTERN, { message: 'memory must be a quantity such as 512Mi or 2Gi', abort: true })
       .refine((memory) => (quantityBytes(memory) ?? 0) >= MIN_NODE_MEMORY_BYTES, {
         message:
           'memory must be at least 512Mi: a node runs systemd, containerd, the kubelet and kube-proxy before any pod',

@@ -2,7 +2,7 @@
 // a port and protocol on overlapping addresses (0.0.0.0 overlaps every address), so 53/TCP
 // and 53/UDP, or one port on two distinct addresses, can coexist.
 import { z } from 'zod';
-import { IPV4_PATTERN, listenAddressesOverlap } from './cidr.js';
+import { IPV4_PATTERN, listenAddressesOverlap } from '../lib/cidr.js';
 import { alwaysCheck, fieldOf } from './list-checks.js';
 import { ipv4Address, port } from './networking-schema.js';
 

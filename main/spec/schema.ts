@@ -1,4 +1,4 @@
-// The cluster spec (DESIGN §2) as a Zod schema: the single source of the strict loader, the
+// The cluster spec (docs/spec.md) as a Zod schema: the single source of the strict loader, the
 // defaults and the published JSON Schema (schemas/cluster.schema.json). The parts live in
 // their own files; this one assembles them and checks the rules that span them.
 import { z } from 'zod';

@@ -10,8 +10,7 @@ import {
 import { alwaysCheck, fieldOf } from './list-checks.js';
 import { nodeResourcesSchema } from './node-resources.js';
 import { quote } from './quote.js';
-
-const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+import { DNS1123_LABEL } from '../lib/dns-names.js';
 
 /** Longest cluster and pool name: both go into node names, which are hostnames. */
 export const MAX_NAME = 32;
@@ -25,7 +24,7 @@ export const dnsLabel = (what: string, max: number) =>
     .min(1, `${what} must not be empty`)
     .max(max, `${what} must be at most ${String(max)} characters`)
     .regex(
-      dns1123Label,
+      DNS1123_LABEL,
       `${what} must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit`,
     );
 

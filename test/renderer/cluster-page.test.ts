@@ -4,8 +4,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it } from 'vitest';
 import ClusterPage from '../../renderer/src/pages/ClusterPage.svelte';
 import DiagnosticsPage from '../../renderer/src/pages/DiagnosticsPage.svelte';
-import { FakeEngine } from '../../main/engine/fake/fake-engine.js';
-import { createDemoFakeEngine, fakeSpec } from '../../main/engine/fake/seed.js';
+import { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
+import { createDemoFakeEngine, fakeSpec } from '../../main/dev/fake-engine/seed.js';
 import { startHarness } from './harness.js';
 
 // jsdom implements <dialog> without showModal() and close(); these do what matters here.

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it } from 'vitest';
 import CreatePage from '../../renderer/src/pages/CreatePage.svelte';
 import TaskPage from '../../renderer/src/pages/TaskPage.svelte';
-import { FakeEngine } from '../../main/engine/fake/fake-engine.js';
+import { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
 import { startHarness } from './harness.js';
 
 const yaml = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'YAML' });
@@ -82,7 +82,7 @@ describe('CreatePage', () => {
     await waitFor(() => {
       expect(within(steps).getAllByRole('listitem')).toHaveLength(9);
     });
-    expect(within(steps).getByText('Initialising the control plane')).toBeTruthy();
+    expect(within(steps).getByText('Initialising the control plane (kubeadm init)')).toBeTruthy();
     expect(within(steps).getAllByText('done')).toHaveLength(9);
     expect(within(steps).getAllByText(/^\d+ ms$|^\d+\.\d s$/)).toHaveLength(9);
     expect((await screen.findByRole('status', { name: '' })).textContent).toContain('demo is Ready');

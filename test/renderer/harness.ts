@@ -2,9 +2,9 @@
 // tests exercise the contract (validation, tasks, events), not a mock of it.
 import { cleanup } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
-import { FakeAddonsService } from '../../main/engine/fake/fake-addons.js';
-import type { FakeEngine } from '../../main/engine/fake/fake-engine.js';
-import { createDemoFakeEngine } from '../../main/engine/fake/seed.js';
+import { FakeAddonsService } from '../../main/dev/fake-engine/fake-addons.js';
+import type { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
+import { createDemoFakeEngine } from '../../main/dev/fake-engine/seed.js';
 import { createExportService } from '../../main/ipc/adapters/export-service.js';
 import { createAppCore, type AppCore } from '../../main/ipc/app-core.js';
 import type { AddonCatalogEntry } from '../../main/ipc/feature-services.js';

@@ -2,8 +2,8 @@
 // error and its fix.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { FakeEngine } from '../../main/engine/fake/fake-engine.js';
-import { fakeSpec } from '../../main/engine/fake/seed.js';
+import { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
+import { fakeSpec } from '../../main/dev/fake-engine/seed.js';
 import TaskPage from '../../renderer/src/pages/TaskPage.svelte';
 import { startHarness } from './harness.js';
 

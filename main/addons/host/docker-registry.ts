@@ -1,16 +1,18 @@
 // The registry container on the Docker host: published on loopback only, data in a named
 // volume, joined to each cluster network that enables the registry add-on. One container is
 // shared by every cluster (like kind's recipe), so releasing it only leaves one network.
-import Docker from 'dockerode';
-import { sleep } from '../../engine/abortable-sleep.js';
+import type Docker from 'dockerode';
+import { newDocker } from '../../engine/docker/dockerode.js';
+import { sleep } from '../../lib/abortable-sleep.js';
 import { Conflict, HostProblem } from '../../errors.js';
 import { httpGet } from '../../net/http-get.js';
 import type { HostContainers, RegistryContainerRequest } from './types.js';
+import { addonImagesCommand } from '../../lib/package-files.js';
 
 const ADDON_LABEL = 'dev.slipway.addon';
 
 /** HostContainers for a Docker daemon (dockerode's default connection unless one is given). */
-export function dockerHostContainers(docker: Docker = new Docker()): HostContainers {
+export function dockerHostContainers(docker: Docker = newDocker()): HostContainers {
   return {
     ensureRegistryContainer: (request) => ensureRegistry(docker, request),
     releaseRegistryContainer: (request) => releaseRegistry(docker, request),
@@ -119,7 +121,7 @@ async function assertImagePresent(docker: Docker, image: string): Promise<void> 
   } catch (error) {
     throw new HostProblem(`the registry image ${image} is not on this host and could not be pulled`, {
       cause: error,
-      hint: 'pull it, or build the hermetic add-on images (npm run images:addons) and pass --images ~/.cache/slipway/images/addons/overrides.yaml',
+      hint: `pull it, or build its hermetic image with \`${addonImagesCommand(['registry'])}\` (it writes ~/.cache/slipway/images/addons/overrides.yaml, which enable then uses)`,
     });
   }
 }

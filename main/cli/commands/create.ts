@@ -1,16 +1,14 @@
-// `slipway create [-f FILE] [--name N] [--image REF] [--retain] [--wait DURATION]`: create a
-// cluster and wait until it is ready, printing each named step with its time as it ends.
+// What `slipway create` does (registered in ./create-command.ts, loaded when the verb runs).
 import { chooseAddonHostPorts } from '../../addons/host-port-choice.js';
-import type { Command } from 'commander';
 import { SpecInvalid } from '../../errors.js';
-import { assertAddonsMatchBundles, validateClusterSpecTextWithBundles } from '../../spec/addon-bundle-checks.js';
+import { assertAddonsMatchBundles, validateClusterSpecTextWithBundles } from '../../addons/spec-checks.js';
 import { defaultClusterSpec, validateClusterSpecValue, type ClusterSpec } from '../../spec/index.js';
 import type { CliContext } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { CLUSTER_SPEC_FILE, readInputFile } from '../read-input.js';
 import { formatSeconds, stepPrinter } from '../step-printer.js';
 
-interface CreateFlags {
+export interface CreateFlags {
   file?: string;
   name?: string;
   image?: string;
@@ -47,37 +45,24 @@ function describe(spec: ClusterSpec): string {
   return `${String(controlPlanes)} control plane${controlPlanes > 1 ? 's' : ''}, ${String(workers)} worker${workers === 1 ? '' : 's'}`;
 }
 
-/** Register `create`. */
-export function registerCreate(program: Command, context: CliContext): void {
-  program
-    .command('create')
-    .description('create a cluster and wait until it is ready')
-    .option(
-      '-f, --file <file>',
-      'cluster spec YAML file ("-" for standard input); default: the embedded default cluster',
-    )
-    .option('--name <name>', 'cluster name (overrides metadata.name)')
-    .option('--image <ref>', 'node image (overrides spec.nodeImage)')
-    .option('--retain', 'keep what was made when create fails, for debugging')
-    .option('--wait <duration>', 'how long to wait for nodes Ready and CoreDNS; 0 does not wait', '5m')
-    .action(async (flags: CreateFlags) => {
-      const choices = await chooseAddonHostPorts(await specFor(flags, context.signal));
-      for (const note of choices.notes) context.stderr(`note: ${note}\n`);
-      for (const warning of choices.warnings) context.stderr(`warning: ${warning}\n`);
-      const spec = choices.spec;
-      const waitTimeoutMs = parseDuration(flags.wait, '--wait');
-      const engine = await context.engine();
-      const started = Date.now();
-      context.stderr(`Creating cluster "${spec.metadata.name}" (${describe(spec)})\n`);
-      const summary = await engine.createCluster(spec, {
-        image: flags.image,
-        retain: flags.retain,
-        waitTimeoutMs,
-        signal: context.signal,
-        onProgress: stepPrinter(context),
-      });
-      context.stdout(
-        `cluster "${summary.name}" is ready in ${formatSeconds(Date.now() - started)}: API ${summary.apiEndpoint ?? '?'}, kubectl context ${summary.kubeconfigContext ?? '?'}\n`,
-      );
-    });
+/** Create the cluster and wait until it is ready, printing each step as it ends. */
+export async function runCreate(context: CliContext, flags: CreateFlags): Promise<void> {
+  const choices = await chooseAddonHostPorts(await specFor(flags, context.signal));
+  for (const note of choices.notes) context.stderr(`note: ${note}\n`);
+  for (const warning of choices.warnings) context.stderr(`warning: ${warning}\n`);
+  const spec = choices.spec;
+  const waitTimeoutMs = parseDuration(flags.wait, '--wait');
+  const engine = await context.engine();
+  const started = Date.now();
+  context.stderr(`Creating cluster "${spec.metadata.name}" (${describe(spec)})\n`);
+  const summary = await engine.createCluster(spec, {
+    image: flags.image,
+    retain: flags.retain,
+    waitTimeoutMs,
+    signal: context.signal,
+    onProgress: stepPrinter(context),
+  });
+  context.stdout(
+    `cluster "${summary.name}" is ready in ${formatSeconds(Date.now() - started)}: API ${summary.apiEndpoint ?? '?'}, kubectl context ${summary.kubeconfigContext ?? '?'}\n`,
+  );
 }

@@ -1,10 +1,7 @@
-// `slipway export (-f FILE | --cluster NAME) --target T`: turn a cluster spec into the documents
-// a production platform accepts, with every lossy or platform-fixed value reported.
-import { Option, type Command } from 'commander';
+// What `slipway export` does (registered in ./export-command.ts, loaded when the verb runs).
 import { UsageError } from '../../errors.js';
 import { writeExportDir } from '../../export/files/export-dir.js';
 import {
-  EXPORT_TARGETS,
   ExportRefused,
   SiteInputMissing,
   SiteSetInvalid,
@@ -18,13 +15,13 @@ import {
   type SiteInputs,
 } from '../../export/index.js';
 import { loadClusterSpec, type ClusterSpec } from '../../spec/index.js';
+import { escapeControlCharacters } from '../../spec/quote.js';
 import type { CliContext } from '../context.js';
 import { formatIssue, reportIssues, summarise } from '../export-report.js';
-import { collectKeyValue, outputOption, type OutputFlags } from '../options.js';
-import { escapeControlCharacters } from '../../spec/quote.js';
+import type { OutputFlags } from '../options.js';
 import { readInputFile } from '../read-input.js';
 
-interface ExportFlags extends OutputFlags {
+export interface ExportFlags extends OutputFlags {
   file?: string;
   cluster?: string;
   target: ExportTarget;
@@ -35,36 +32,13 @@ interface ExportFlags extends OutputFlags {
   legacyTkc?: boolean;
 }
 
-export function registerExport(program: Command, context: CliContext): void {
-  program
-    .command('export')
-    .description('export a cluster spec to capi, vks, tkgi, gke or kind (see docs/export.md)')
-    .option('-f, --file <file>', 'cluster spec YAML file ("-" for standard input)')
-    .option('--cluster <name>', 'export what a cluster runs: its recorded spec, version and add-ons')
-    .addOption(new Option('--target <target>', 'production platform').choices(EXPORT_TARGETS).makeOptionMandatory())
-    .option('--site <file>', 'site inputs YAML: what the platform needs that a local spec cannot know')
-    .option(
-      '--set <key=value>',
-      'one site input, e.g. vks.vmClass=best-effort-medium (repeatable)',
-      collectKeyValue,
-      [],
-    )
-    .option('-o, --out-dir <dir>', 'write one file per document into DIR instead of printing them')
-    .addOption(
-      new Option('--api-version <version>', 'Cluster API version (capi: v1beta2 by default; vks: v1beta1)').choices([
-        'v1beta1',
-        'v1beta2',
-      ]),
-    )
-    .option('--legacy-tkc', 'vks: emit a TanzuKubernetesCluster v1alpha3 (deprecated)')
-    .addOption(outputOption())
-    .action(async (flags: ExportFlags) => {
-      const spec = await readSpec(flags, context);
-      const site = await readSite(flags, context.signal);
-      const result = exportSpec(spec, flags.target, { site, apiVersion: flags.apiVersion, legacyTkc: flags.legacyTkc });
-      if (flags.output === 'json') await printJson(result, flags, context);
-      else await printText(spec, result, flags, context);
-    });
+/** Export the spec (a file or a live cluster's) and print or write the documents. */
+export async function runExport(context: CliContext, flags: ExportFlags): Promise<void> {
+  const spec = await readSpec(flags, context);
+  const site = await readSite(flags, context.signal);
+  const result = exportSpec(spec, flags.target, { site, apiVersion: flags.apiVersion, legacyTkc: flags.legacyTkc });
+  if (flags.output === 'json') await printJson(result, flags, context);
+  else await printText(spec, result, flags, context);
 }
 
 async function readSpec(flags: ExportFlags, context: CliContext): Promise<ClusterSpec> {

@@ -1,6 +1,4 @@
-// `slipway import --from kind FILE [-o FILE]`: turn a kind config into a Slipway spec, so kind
-// users can move over; whatever kind can say that a spec cannot is reported.
-import { Option, type Command } from 'commander';
+// What `slipway import` does (registered in ./import-command.ts, loaded when the verb runs).
 import { stat } from 'node:fs/promises';
 import { Document } from 'yaml';
 import { writeFileAtomically } from '../../fs/write-file-atomically.js';
@@ -8,47 +6,39 @@ import { withOutputPath } from '../../export/files/output-path-error.js';
 import { countBySeverity, importKindConfig } from '../../export/index.js';
 import type { CliContext } from '../context.js';
 import { reportIssues, summarise } from '../export-report.js';
-import { outputOption, type OutputFlags } from '../options.js';
+import type { OutputFlags } from '../options.js';
 import { readInputFile } from '../read-input.js';
 
-interface ImportFlags extends OutputFlags {
+export interface ImportFlags extends OutputFlags {
   from: 'kind';
   out?: string;
 }
 
-export function registerImport(program: Command, context: CliContext): void {
-  program
-    .command('import')
-    .description('import a kind config as a Slipway cluster spec')
-    .argument('<file>', 'kind config YAML ("-" for standard input)')
-    .addOption(new Option('--from <format>', 'what the file is').choices(['kind']).makeOptionMandatory())
-    .option('-o, --out <file>', 'write the spec YAML to FILE (its folder must exist) instead of printing it')
-    .addOption(outputOption())
-    .action(async (file: string, flags: ImportFlags) => {
-      const imported = importKindConfig(await readInputFile(file, 'FILE', { signal: context.signal }), file);
-      const document = new Document(imported.specInput);
-      document.commentBefore = ` Imported from kind config ${file} by slipway import --from kind`;
-      const text = document.toString({ lineWidth: 0 });
-      // -o is honoured with --output json too: the spec goes to FILE, the JSON to stdout.
-      if (flags.out !== undefined)
-        await withOutputPath('-o', flags.out, async () => {
-          const out = flags.out ?? '';
-          await writeFileAtomically(out, text, await modeToKeep(out));
-        });
-      if (flags.output === 'json') {
-        const { specInput: spec, issues } = imported;
-        const json = {
-          spec,
-          issues,
-          summary: countBySeverity(issues),
-          ...(flags.out !== undefined && { wrote: flags.out }),
-        };
-        context.stdout(`${JSON.stringify(json, null, 2)}\n`);
-        return;
-      }
-      context.stdout(flags.out === undefined ? text : `wrote ${flags.out}\n`);
-      reportIssues(context.stderr, summarise(`import of ${file}`, 1, imported.issues), imported.issues);
+/** Convert the kind config and print or write the spec, with what could not carry over. */
+export async function runImport(context: CliContext, file: string, flags: ImportFlags): Promise<void> {
+  const imported = importKindConfig(await readInputFile(file, 'FILE', { signal: context.signal }), file);
+  const document = new Document(imported.specInput);
+  document.commentBefore = ` Imported from kind config ${file} by slipway import --from kind`;
+  const text = document.toString({ lineWidth: 0 });
+  // -o is honoured with --output json too: the spec goes to FILE, the JSON to stdout.
+  if (flags.out !== undefined)
+    await withOutputPath('-o', flags.out, async () => {
+      const out = flags.out ?? '';
+      await writeFileAtomically(out, text, await modeToKeep(out));
     });
+  if (flags.output === 'json') {
+    const { specInput: spec, issues } = imported;
+    const json = {
+      spec,
+      issues,
+      summary: countBySeverity(issues),
+      ...(flags.out !== undefined && { wrote: flags.out }),
+    };
+    context.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    return;
+  }
+  context.stdout(flags.out === undefined ? text : `wrote ${flags.out}\n`);
+  reportIssues(context.stderr, summarise(`import of ${file}`, 1, imported.issues), imported.issues);
 }
 
 /** A file being replaced keeps its permissions (a private 0600 spec stays private); new ones get 0644. */

@@ -5,7 +5,7 @@ import { newBootstrapToken } from '../kubeadm/token.js';
 import { removeCluster } from '../lifecycle/remove-cluster.js';
 import type { ClusterPlan } from '../plan/types.js';
 import type { Provider } from '../provider.js';
-import type { CreateOptions, ProgressEvent } from '../types.js';
+import type { CreateOptions, ProgressEvent, SpecAddonHooks } from '../types.js';
 import type { BuildContext } from './context.js';
 import { exportKubeconfigStep } from './export-kubeconfig.js';
 import { installCniStep } from './install-cni.js';
@@ -24,6 +24,8 @@ export const DEFAULT_WAIT_MS = 5 * 60_000;
 export interface CreateDependencies {
   provider: Provider;
   kubeconfigPath: string;
+  /** Checks spec.addons at preflight; a spec with add-ons is refused without them. */
+  specAddons?: SpecAddonHooks;
   now?: () => Date;
 }
 
@@ -85,7 +87,11 @@ export async function createCluster(
   const signal = options.signal ?? new AbortController().signal;
   const { reporter, log } = reporterFor(options, signal);
   const now = deps.now ?? (() => new Date());
-  const prepared = await runStep(preflight, { spec, options, provider: deps.provider, signal, log, now }, reporter);
+  const prepared = await runStep(
+    preflight,
+    { spec, options, provider: deps.provider, specAddons: deps.specAddons, signal, log, now },
+    reporter,
+  );
   const context: BuildContext = {
     ...prepared,
     provider: deps.provider,

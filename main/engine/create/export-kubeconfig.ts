@@ -5,6 +5,7 @@ import { updateKubeconfigFile } from '../../kube/kubeconfig-file.js';
 import { fromBootstrap, type BuildContext } from './context.js';
 import { hostEntry } from './host-api.js';
 import type { Step } from './pipeline.js';
+import { createStepName } from './steps.js';
 
 async function exportKubeconfig(context: BuildContext): Promise<void> {
   const entry = hostEntry(context.plan, fromBootstrap(context, 'adminConf'));
@@ -15,7 +16,6 @@ async function exportKubeconfig(context: BuildContext): Promise<void> {
 }
 
 export const exportKubeconfigStep: Step<BuildContext> = {
-  id: 'export-kubeconfig',
-  title: 'Writing the kubeconfig context',
+  ...createStepName('export-kubeconfig'),
   run: exportKubeconfig,
 };

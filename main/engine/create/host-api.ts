@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { coreApi, kubeConfigFromYaml } from '../../kube/client.js';
 import { hostKubeconfigEntry, standaloneKubeconfig } from '../../kube/kubeconfig-rewrite.js';
 import type { KubeconfigEntry } from '../../kube/kubeconfig-types.js';
-import { contextName } from '../naming.js';
+import { contextName } from '../../lib/naming.js';
 import { apiDialAddress } from '../plan/plan-cluster.js';
 import type { ClusterPlan } from '../plan/types.js';
 

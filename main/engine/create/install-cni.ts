@@ -5,6 +5,7 @@ import { kubectlCommand, readFromNode, runInNode } from '../node-exec.js';
 import { bootstrapNode } from '../plan/types.js';
 import type { BuildContext } from './context.js';
 import type { Step } from './pipeline.js';
+import { createStepName } from './steps.js';
 
 export const CNI_MANIFEST_PATH = '/kind/manifests/default-cni.yaml';
 
@@ -22,7 +23,6 @@ async function installCni(context: BuildContext): Promise<void> {
 }
 
 export const installCniStep: Step<BuildContext> = {
-  id: 'install-cni',
-  title: 'Installing pod networking (CNI)',
+  ...createStepName('install-cni'),
   run: installCni,
 };

@@ -6,6 +6,7 @@ import { kubectlCommand, runInNode } from '../node-exec.js';
 import { bootstrapNode } from '../plan/types.js';
 import type { BuildContext } from './context.js';
 import type { Step } from './pipeline.js';
+import { createStepName } from './steps.js';
 
 export const STORAGE_MANIFEST_PATH = '/kind/manifests/default-storage.yaml';
 
@@ -21,7 +22,6 @@ async function installStorage(context: BuildContext): Promise<void> {
 }
 
 export const installStorageStep: Step<BuildContext> = {
-  id: 'install-storage',
-  title: 'Installing the default StorageClass',
+  ...createStepName('install-storage'),
   run: installStorage,
 };

@@ -7,6 +7,7 @@ import { fromBootstrap, type BuildContext } from './context.js';
 import { KUBEADM_CONFIG_PATH } from './kubeadm-init.js';
 import type { Step } from './pipeline.js';
 import { settleAll } from '../settle-all.js';
+import { createStepName } from './steps.js';
 
 /** Cluster-wide keys every control plane must share (kubeadm's "certificate copy" set). */
 const SHARED_PKI = [
@@ -59,7 +60,6 @@ async function joinNodes(context: BuildContext): Promise<void> {
 }
 
 export const joinNodesStep: Step<BuildContext> = {
-  id: 'join-nodes',
-  title: 'Joining control planes and workers',
+  ...createStepName('join-nodes'),
   run: joinNodes,
 };

@@ -7,6 +7,7 @@ import { bootstrapNode } from '../plan/types.js';
 import { hostApi } from './host-api.js';
 import type { BuildContext } from './context.js';
 import type { Step } from './pipeline.js';
+import { createStepName } from './steps.js';
 
 export const KUBEADM_CONFIG_PATH = '/kind/kubeadm.conf';
 
@@ -38,7 +39,6 @@ async function kubeadmInit(context: BuildContext): Promise<void> {
 }
 
 export const kubeadmInitStep: Step<BuildContext> = {
-  id: 'kubeadm-init',
-  title: 'Initialising the control plane (kubeadm init)',
+  ...createStepName('kubeadm-init'),
   run: kubeadmInit,
 };

@@ -4,6 +4,7 @@ import { HAPROXY_CONFIG_PATH, haproxyConfig } from '../lb-config.js';
 import { runInNode } from '../node-exec.js';
 import type { BuildContext } from './context.js';
 import type { Step } from './pipeline.js';
+import { createStepName } from './steps.js';
 
 async function configureLoadBalancer(context: BuildContext): Promise<void> {
   const lb = context.plan.loadBalancer;
@@ -15,7 +16,6 @@ async function configureLoadBalancer(context: BuildContext): Promise<void> {
 }
 
 export const loadBalancerStep: Step<BuildContext> = {
-  id: 'load-balancer',
-  title: 'Configuring the control-plane load balancer',
+  ...createStepName('load-balancer'),
   run: configureLoadBalancer,
 };

@@ -2,10 +2,11 @@
 // range overlaps (another tool created a network since preflight), re-plan on the next one.
 import { SlipwayError } from '../../errors.js';
 import { planCluster } from '../plan/plan-cluster.js';
-import { chooseSubnet } from '../plan/subnet.js';
+import { chooseSubnet } from '../../lib/subnet.js';
 import { SubnetOverlap } from '../provider.js';
 import type { BuildContext } from './context.js';
 import type { Step } from './pipeline.js';
+import { createStepName } from './steps.js';
 
 const ATTEMPTS = 5;
 
@@ -37,7 +38,6 @@ async function createNetwork(context: BuildContext): Promise<void> {
 }
 
 export const createNetworkStep: Step<BuildContext> = {
-  id: 'network',
-  title: 'Creating the cluster network',
+  ...createStepName('network'),
   run: createNetwork,
 };

@@ -2,9 +2,7 @@
 // a spec the engine cannot plan or whose add-ons their bundles refuse, a node image of the
 // wrong version.
 import { statfs } from 'node:fs/promises';
-import type { BundleSource } from '../../addons/load-bundle.js';
-import { Conflict, HostProblem, SpecInvalid, type Problem } from '../../errors.js';
-import { assertAddonsMatchBundles } from '../../spec/addon-bundle-checks.js';
+import { Conflict, HostProblem, SlipwayError, SpecInvalid, type Problem } from '../../errors.js';
 import type { ClusterSpec } from '../../spec/index.js';
 import { portIsFree } from '../host-ports.js';
 import { type KubeVersion } from '../kubeadm/version.js';
@@ -13,6 +11,7 @@ import { planProblems } from '../plan/problems.js';
 import type { ClusterPlan } from '../plan/types.js';
 import { allNodes } from '../plan/types.js';
 import type { Provider } from '../provider.js';
+import type { SpecAddonHooks } from '../types.js';
 
 /** Engine-level spec problems (node names, reserved pools, capacity) as SpecInvalid. */
 export function assertPlannable(spec: ClusterSpec): void {
@@ -21,8 +20,17 @@ export function assertPlannable(spec: ClusterSpec): void {
 }
 
 /** Refuse spec.addons that their bundles would refuse (parameters, host port mappings) before any container exists. */
-export async function assertAddonsInstallable(spec: ClusterSpec, bundles?: BundleSource): Promise<void> {
-  await assertAddonsMatchBundles(spec, { bundles, source: `cluster "${spec.metadata.name}"` });
+export async function assertAddonsInstallable(spec: ClusterSpec, hooks: SpecAddonHooks | undefined): Promise<void> {
+  if (spec.spec.addons.length === 0) return;
+  if (!hooks) {
+    throw new SlipwayError(
+      `cluster "${spec.metadata.name}" asks for add-ons, but this engine was built without add-on support`,
+      {
+        hint: 'build the engine with the add-on hooks (main/addons/engine-hooks.ts) or drop spec.addons',
+      },
+    );
+  }
+  await hooks.check(spec);
 }
 
 /** Refuse a name some cluster (or any container) already uses. */

@@ -7,9 +7,9 @@ import { parseKubeVersion, type KubeVersion } from '../kubeadm/version.js';
 import { Label } from '../labels.js';
 import { chooseLoadBalancerImage, chooseNodeImage, type ImageLookup } from '../node-image.js';
 import { planCluster } from '../plan/plan-cluster.js';
-import { chooseSubnet } from '../plan/subnet.js';
+import { chooseSubnet } from '../../lib/subnet.js';
 import type { Provider } from '../provider.js';
-import type { CreateOptions } from '../types.js';
+import type { CreateOptions, SpecAddonHooks } from '../types.js';
 import type { Prepared } from './context.js';
 import type { Step } from './pipeline.js';
 import {
@@ -20,11 +20,13 @@ import {
   assertPortsFree,
   assertVersion,
 } from './preflight-checks.js';
+import { createStepName } from './steps.js';
 
 export interface PreflightContext {
   spec: ClusterSpec;
   options: CreateOptions;
   provider: Provider;
+  specAddons?: SpecAddonHooks;
   signal: AbortSignal;
   log: (message: string) => void;
   now: () => Date;
@@ -94,7 +96,7 @@ async function resolveImages(
 async function prepare(context: PreflightContext): Promise<Prepared> {
   const spec = revalidate(context.spec);
   assertPlannable(spec);
-  await assertAddonsInstallable(spec);
+  await assertAddonsInstallable(spec, context.specAddons);
   const host = await context.provider.hostInfo();
   const draft = planCluster(spec, { subnet: '172.18.0.0/24', apiServerPort: spec.spec.networking.apiServerPort });
   await assertNameFree(context.provider, draft);
@@ -119,7 +121,6 @@ async function prepare(context: PreflightContext): Promise<Prepared> {
 }
 
 export const preflight: Step<PreflightContext, Prepared> = {
-  id: 'preflight',
-  title: 'Checking the host and the spec',
+  ...createStepName('preflight'),
   run: prepare,
 };

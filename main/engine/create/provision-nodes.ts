@@ -7,6 +7,7 @@ import type { Step } from './pipeline.js';
 import { settleAll } from '../settle-all.js';
 import { installServiceGuard, type ApiEndpoint } from '../service-guard.js';
 import { API_SERVER_PORT } from '../plan/plan-cluster.js';
+import { createStepName } from './steps.js';
 
 /** Labels of one container: shared ones, plus the creation spec on control planes. */
 function labelsFor(context: BuildContext, node: NodePlan): Record<string, string> {
@@ -43,7 +44,6 @@ async function provisionNodes(context: BuildContext): Promise<void> {
 }
 
 export const provisionNodesStep: Step<BuildContext> = {
-  id: 'provision-nodes',
-  title: 'Starting node containers',
+  ...createStepName('provision-nodes'),
   run: provisionNodes,
 };

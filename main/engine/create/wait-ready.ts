@@ -6,6 +6,7 @@ import { bootstrapNode, kubernetesNodes } from '../plan/types.js';
 import { waitForCluster } from '../wait-for-cluster.js';
 import { fromBootstrap, type BuildContext } from './context.js';
 import type { Step } from './pipeline.js';
+import { createStepName } from './steps.js';
 
 async function waitReady(context: BuildContext): Promise<void> {
   if (context.waitTimeoutMs <= 0) {
@@ -28,7 +29,6 @@ async function waitReady(context: BuildContext): Promise<void> {
 }
 
 export const waitReadyStep: Step<BuildContext> = {
-  id: 'wait-ready',
-  title: 'Waiting for nodes Ready and CoreDNS',
+  ...createStepName('wait-ready'),
   run: waitReady,
 };

@@ -1,7 +1,6 @@
 // Collecting what a bug report needs from one container: its console log, `docker inspect`,
 // and directories copied out of it (journal files, pod logs).
 import type Docker from 'dockerode';
-import { execa } from 'execa';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isNotFound } from './errors.js';
@@ -24,6 +23,7 @@ export async function writeContainerLogs(docker: Docker, name: string, dir: stri
 export async function copyOut(docker: Docker, name: string, path: string, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const archive = await docker.getContainer(name).getArchive({ path });
+  const { execa } = await import('execa'); // only here: `slipway list` should not load it
   await execa('tar', ['-x', '-C', dir], { input: Buffer.concat(await collect(archive)) });
 }
 

@@ -2,9 +2,9 @@
 // and resolve each other by name through Docker's embedded DNS.
 import type Docker from 'dockerode';
 import { networkInterfaces } from 'node:os';
-import { parseIpv4 } from '../../spec/cidr.js';
+import { parseIpv4 } from '../../lib/cidr.js';
 import { Label } from '../labels.js';
-import { formatIpv4 } from '../plan/subnet.js';
+import { formatIpv4 } from '../../lib/subnet.js';
 import type { NetworkPlan } from '../plan/types.js';
 import { SubnetOverlap } from '../provider.js';
 import { dockerMessage, isNotFound } from './errors.js';

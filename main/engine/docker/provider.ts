@@ -1,6 +1,6 @@
 // The Docker provider: the Provider interface on dockerode. Every call goes through
 // withDocker so an unreachable daemon surfaces as one EngineUnavailable.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { ClusterPlan, NetworkPlan, NodePlan } from '../plan/types.js';
 import type {
@@ -15,6 +15,7 @@ import type {
   NodeStats,
 } from '../provider.js';
 import { existingContainerNames, listClusterContainers, removeContainers } from './containers.js';
+import { newDocker } from './dockerode.js';
 import { withDocker } from './errors.js';
 import { execInContainer } from './exec.js';
 import { dockerHostInfo } from './host-info.js';
@@ -41,7 +42,7 @@ export class DockerProvider implements Provider {
   private readonly facts = new Map<string, Promise<ImageFacts>>();
 
   /** Connects like the docker CLI: DOCKER_HOST when set, else the local socket. */
-  constructor(docker: Docker = new Docker()) {
+  constructor(docker: Docker = newDocker()) {
     this.docker = docker;
     const modem = docker.modem as { socketPath?: string; host?: string; port?: number };
     this.socket = modem.socketPath ?? `${modem.host ?? 'localhost'}:${String(modem.port ?? '')}`;

@@ -1,7 +1,7 @@
 // Creating and starting one container of a cluster, then waiting until it has booted.
 import type Docker from 'dockerode';
 import { Cancelled, SlipwayError } from '../../errors.js';
-import { sleep } from '../abortable-sleep.js';
+import { sleep } from '../../lib/abortable-sleep.js';
 import { Label } from '../labels.js';
 import type { ClusterPlan, NodePlan } from '../plan/types.js';
 import type { ProvisionOptions } from '../provider.js';

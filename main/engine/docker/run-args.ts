@@ -4,7 +4,7 @@ import type { ContainerCreateOptions } from 'dockerode';
 import { Label } from '../labels.js';
 import type { ClusterPlan, NodePlan, PublishedPort } from '../plan/types.js';
 import type { NodeHostConfig, SecurityFlags } from './security-flags.js';
-import { quantityBytes } from '../../spec/node-resources.js';
+import { quantityBytes } from '../../lib/quantity.js';
 
 export interface NodeRunInputs {
   plan: ClusterPlan;

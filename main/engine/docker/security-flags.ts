@@ -1,6 +1,6 @@
 // The two ways a node container gets the privileges systemd, kubelet and containerd need.
 // `--privileged` where it works; elsewhere (Docker 20.10 on hosts without CAP_SYS_RESOURCE,
-// moby#42906) the probed fallback set from research/node-image.md §4.8.1.
+// moby#42906) the probed fallback set of docs/architecture.md#host-facts.
 import type { HostConfig } from 'dockerode';
 import type { SecurityMode } from '../provider.js';
 

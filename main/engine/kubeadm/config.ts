@@ -1,5 +1,5 @@
 // kubeadm configuration for each node, built as objects and serialised with `yaml`. The shape
-// follows what kind's node image contract expects (research/node-image.md §2.1).
+// follows what kind's node image contract expects (docs/architecture.md#host-facts).
 import { stringify } from 'yaml';
 import { apiDialAddress, API_SERVER_PORT } from '../plan/plan-cluster.js';
 import type { ClusterPlan, NodePlan } from '../plan/types.js';

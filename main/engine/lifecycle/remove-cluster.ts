@@ -4,7 +4,7 @@ import { access } from 'node:fs/promises';
 import { NotFound } from '../../errors.js';
 import { updateKubeconfigFile } from '../../kube/kubeconfig-file.js';
 import { hasKubeconfigEntry, removeKubeconfigEntry } from '../../kube/kubeconfig-merge.js';
-import { contextName } from '../naming.js';
+import { contextName } from '../../lib/naming.js';
 import type { Provider } from '../provider.js';
 
 export interface Removal {

@@ -1,6 +1,6 @@
 // A cluster as its containers describe it: state, nodes, version, endpoint (no other state).
 import { Label } from '../labels.js';
-import { contextName, networkName } from '../naming.js';
+import { contextName, networkName } from '../../lib/naming.js';
 import type { NodeRecord } from '../provider.js';
 import type { ClusterState, ClusterSummary, NodeSummary } from '../types.js';
 

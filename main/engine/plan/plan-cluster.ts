@@ -1,8 +1,8 @@
 // Turns a validated spec plus the host's choices (subnet, API port) into a ClusterPlan.
 import type { ClusterSpec, PortMapping, WorkerPool } from '../../spec/index.js';
 import { INGRESS_READY_LABEL, POOL_NODE_LABEL } from '../labels.js';
-import { controlPlaneName, loadBalancerName, networkName, workerName } from '../naming.js';
-import { Offset, addressAt, dynamicRange } from './subnet.js';
+import { controlPlaneName, loadBalancerName, networkName, workerName } from '../../lib/naming.js';
+import { Offset, addressAt, dynamicRange } from '../../lib/subnet.js';
 import type { ClusterPlan, NodePlan, PublishedPort } from './types.js';
 
 export const API_SERVER_PORT = 6443;

@@ -6,6 +6,7 @@ import type { ClusterSpec } from '../../spec/index.js';
 import { issue } from '../issues.js';
 import type { ExportIssue, ExportTarget } from '../types.js';
 import { addonMapping, type AddonMappingContext } from './mapping.js';
+import { bundleProvides } from '../../addons/bundle-facts.js';
 
 /** One issue per add-on, plus the retirement of a target's own counterpart. */
 export function addonIssues(spec: ClusterSpec, target: ExportTarget, context: AddonMappingContext = {}): ExportIssue[] {
@@ -13,7 +14,7 @@ export function addonIssues(spec: ClusterSpec, target: ExportTarget, context: Ad
     const path = ['spec', 'addons', index];
     const mapping = addonMapping(addon.name, target, context);
     const found = [issue('ADDON_MAPPING', mapping.severity, path, `${addon.name}: ${mapping.message}`)];
-    if (addon.name === 'dashboard' && target === 'gke') {
+    if (target === 'gke' && bundleProvides(addon.name).includes('dashboard.ui')) {
       found.push(
         issue(
           'RETIRED_ADDON',

@@ -1,9 +1,10 @@
 // What each local add-on becomes on each target (registry → Harbor / Artifact Registry,
 // ingress → Traefik or Contour / GKE Gateway, csi-hostpath → vSphere CSI / PD CSI,
-// dashboard → Headlamp / Cloud Console). Exporters emit the documents; this table says, per
-// add-on, what was exported and what the user still has to do. It is the one source of
-// truth: each bundle's `exports:` hints (addons/*/addon.yaml) must name the same action and
-// equivalent, which test/main/export/addon-export-hints.test.ts checks.
+// dashboard → Headlamp / Cloud Console). The action and the equivalent are the bundle's own
+// `exports:` hints (addons/*/addon.yaml), read from there; this table adds, per add-on and
+// target, what the export did and what the user still has to do, which can depend on the
+// site inputs (a storage provisioner, a storage class).
+import { bundleExportHint } from '../../addons/bundle-facts.js';
 import type { AddonName } from '../../spec/known-addons.js';
 import type { IssueSeverity } from '../types.js';
 import type { ExportTarget } from '../types.js';
@@ -32,7 +33,7 @@ export interface AddonEquivalent {
   with: string;
 }
 
-interface TargetMapping extends AddonEquivalent {
+interface TargetMapping {
   describe: (context: AddonMappingContext) => AddonMapping;
 }
 
@@ -48,40 +49,30 @@ const todo = (message: string): AddonMapping => ({ severity: 'warning', message 
 const ADDON_MAPPINGS: Record<AddonName, Record<ExportTarget, TargetMapping>> = {
   registry: {
     capi: {
-      action: 'replace',
-      with: "Harbor, or the cloud provider's registry",
       describe: () =>
         todo(
           'the local registry becomes a production registry such as Harbor: push images there and reference them by that name; for a pull-through mirror add a containerd hosts.toml patch to the ClusterClass (the imageRepository variable only covers the core images)',
         ),
     },
     vks: {
-      action: 'replace',
-      with: "Harbor (the Supervisor's Harbor service or the harbor add-on)",
       describe: () =>
         todo(
           "the local registry becomes Harbor (the Supervisor's Harbor service or the harbor add-on): push images there and trust its CA through the trust.additionalTrustedCAs variable",
         ),
     },
     tkgi: {
-      action: 'replace',
-      with: 'Harbor (the Harbor tile)',
       describe: () =>
         todo(
           'the local registry becomes the Harbor tile: push images there; for a private CA add custom_ca_certs to the cluster (tkgi update-cluster --config-file)',
         ),
     },
     gke: {
-      action: 'replace',
-      with: 'Artifact Registry',
       describe: () =>
         todo(
           "the local registry becomes an Artifact Registry Docker repository (a remote repository can cache Docker Hub): push images there and grant the nodes' service account roles/artifactregistry.reader",
         ),
     },
     kind: {
-      action: 'keep',
-      with: "a registry container and a containerd certs.d mirror (kind's local registry guide)",
       describe: () =>
         todo(
           "kind has no registry add-on: follow kind's local registry guide (a registry container plus a containerd certs.d mirror on every node)",
@@ -90,40 +81,30 @@ const ADDON_MAPPINGS: Record<AddonName, Record<ExportTarget, TargetMapping>> = {
   },
   ingress: {
     capi: {
-      action: 'keep',
-      with: 'Traefik (HelmChartProxy)',
       describe: () =>
         info(
           "exported as a HelmChartProxy installing Traefik rather than Contour: Traefik is the controller the local add-on runs, so Ingresses, Gateway API routes and the traefik class names carry over unchanged. It needs the Cluster API Add-on Provider for Helm, and LoadBalancer Services need the infrastructure provider's CPI, MetalLB or kube-vip",
         ),
     },
     vks: {
-      action: 'replace',
-      with: 'Contour (the contour add-on or Tanzu package)',
       describe: () =>
         todo(
           'install Contour (the contour add-on, or the Contour Tanzu package); LoadBalancer Services come from the Supervisor network (NSX, Avi or HAProxy)',
         ),
     },
     tkgi: {
-      action: 'replace',
-      with: 'NSX-T load balancer and NCP, or Contour',
       describe: () =>
         todo(
           'with NSX, NCP serves Ingress and LoadBalancer Services; without NSX install Contour after tkgi get-credentials',
         ),
     },
     gke: {
-      action: 'replace',
-      with: `GKE Gateway controller (${GKE_GATEWAY_CLASS}) or GKE Ingress`,
       describe: () =>
         info(
           `exported as GKE Gateway (gatewayApiConfig CHANNEL_STANDARD) and GKE Ingress (HTTP load balancing); use gatewayClassName ${GKE_GATEWAY_CLASS} in your Gateways (the regional classes also need a proxy-only subnet)`,
         ),
     },
     kind: {
-      action: 'keep',
-      with: 'Traefik, or cloud-provider-kind',
       describe: () =>
         todo(
           'kind has no ingress add-on: install Traefik as the local add-on does, or run cloud-provider-kind; the port mappings are kept',
@@ -132,8 +113,6 @@ const ADDON_MAPPINGS: Record<AddonName, Record<ExportTarget, TargetMapping>> = {
   },
   'csi-hostpath': {
     capi: {
-      action: 'replace',
-      with: "the infrastructure provider's CSI driver (vSphere CSI on CAPV, ...)",
       describe: (context) =>
         context.capiStorageProvisioner === undefined
           ? todo(
@@ -144,32 +123,24 @@ const ADDON_MAPPINGS: Record<AddonName, Record<ExportTarget, TargetMapping>> = {
             ),
     },
     vks: {
-      action: 'builtin',
-      with: 'vSphere CSI (preinstalled by VKS)',
       describe: (context) =>
         info(
           `vSphere CSI is preinstalled; exported ${context.vksStorageClass ?? 'vks.storageClass'} as the default StorageClass; volume snapshots need a VolumeSnapshotClass from the platform`,
         ),
     },
     tkgi: {
-      action: 'replace',
-      with: 'vSphere CSI (enabled in the TKGI tile)',
       describe: () =>
         info(
           'exported a default StorageClass for vSphere CSI (storageclass.yaml); enable the vSphere CSI driver in the tile and apply it after tkgi get-credentials',
         ),
     },
     gke: {
-      action: 'builtin',
-      with: 'Compute Engine Persistent Disk CSI driver (standard-rwo)',
       describe: () =>
         info(
           'exported as the Compute Engine Persistent Disk CSI driver; its default StorageClass is standard-rwo; create a VolumeSnapshotClass if you use snapshots',
         ),
     },
     kind: {
-      action: 'keep',
-      with: 'the CSI hostpath driver (kubernetes-csi/csi-driver-host-path)',
       describe: () =>
         todo(
           "kind ships only its local-path StorageClass, without volume snapshots: deploy kubernetes-csi's csi-driver-host-path, the driver the local add-on runs",
@@ -178,59 +149,39 @@ const ADDON_MAPPINGS: Record<AddonName, Record<ExportTarget, TargetMapping>> = {
   },
   dashboard: {
     capi: {
-      action: 'keep',
-      with: 'Headlamp (HelmChartProxy)',
       describe: () =>
         info(
           'exported as a HelmChartProxy installing Headlamp bound to the view ClusterRole (least privilege, as locally)',
         ),
     },
     vks: {
-      action: 'keep',
-      with: 'Headlamp (the headlamp add-on or its Helm chart)',
       describe: () => todo('install Headlamp (the headlamp add-on, or its Helm chart) in the cluster'),
     },
     tkgi: {
-      action: 'keep',
-      with: 'Headlamp (Helm chart)',
       describe: () => todo('install Headlamp with its Helm chart after tkgi get-credentials'),
     },
     gke: {
-      action: 'omit',
-      with: "the Cloud Console's Kubernetes pages",
       describe: () =>
         info("use the Cloud Console's Kubernetes pages; for an in-cluster web UI install Headlamp with its Helm chart"),
     },
     kind: {
-      action: 'keep',
-      with: 'Headlamp (Helm chart)',
       describe: () => todo('install Headlamp with its Helm chart'),
     },
   },
   'metrics-server': {
     capi: {
-      action: 'keep',
-      with: 'metrics-server (HelmChartProxy)',
       describe: () => info('exported as a HelmChartProxy installing metrics-server (kubeadm clusters have none)'),
     },
     vks: {
-      action: 'builtin',
-      with: 'metrics-server (installed by VKS)',
       describe: () => info('metrics-server is installed by the platform'),
     },
     tkgi: {
-      action: 'builtin',
-      with: 'metrics-server (deployed by TKGI)',
       describe: () => info('metrics-server runs in TKGI clusters by default'),
     },
     gke: {
-      action: 'builtin',
-      with: 'metrics-server (managed by GKE)',
       describe: () => info('metrics-server is built into GKE'),
     },
     kind: {
-      action: 'keep',
-      with: 'metrics-server with --kubelet-insecure-tls',
       describe: () => todo('kind does not install metrics-server: install it with --kubelet-insecure-tls'),
     },
   },
@@ -241,8 +192,8 @@ export function addonMapping(addon: AddonName, target: ExportTarget, context: Ad
   return ADDON_MAPPINGS[addon][target].describe(context);
 }
 
-/** What one add-on becomes on one target, as its bundle's `exports.<target>` must say too. */
-export function addonEquivalent(addon: AddonName, target: ExportTarget): AddonEquivalent {
-  const { action, with: equivalent } = ADDON_MAPPINGS[addon][target];
-  return { action, with: equivalent };
+/** What one add-on becomes on one target, in its bundle's words (`exports.<target>`). */
+export function addonEquivalent(addon: AddonName, target: ExportTarget): AddonEquivalent | undefined {
+  const hint = bundleExportHint(addon, target);
+  return hint ? { action: hint.action, with: hint.with ?? '' } : undefined;
 }

@@ -7,6 +7,7 @@ import type { ClusterSpec } from '../../spec/index.js';
 import { clusterSelectorLabels } from '../labels.js';
 import type { KubeObject } from '../types.js';
 import type { CapiApiVersion } from './cluster.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 interface HelmChart {
   repoURL: string;
@@ -52,7 +53,7 @@ export function capiAddonObjects(input: CapiAddonInput): KubeObject[] {
     const chart = HELM_CHARTS[name];
     if (chart) objects.push(helmChartProxy(input, chart));
   }
-  if (names.has('csi-hostpath') && input.storageProvisioner !== undefined) {
+  if (anyProvides(input.spec.spec.addons, 'storage.csi') && input.storageProvisioner !== undefined) {
     objects.push(...defaultStorageClassSet(input, input.storageProvisioner));
   }
   return objects;

@@ -6,6 +6,7 @@ import { minorVersion } from '../kubernetes-version.js';
 import { sizeForPool } from '../pool-size.js';
 import { requireSiteInput } from '../site/require.js';
 import type { ExportIssue, ExportOptions } from '../types.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 export type GkeTaintEffect = 'NO_SCHEDULE' | 'PREFER_NO_SCHEDULE' | 'NO_EXECUTE';
 export type GkeReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';
@@ -64,7 +65,6 @@ export function planGkeCluster(spec: ClusterSpec, options: ExportOptions, issues
     issues,
   );
   const regional = site?.location !== undefined && !isZone(site.location);
-  const addons = new Set(spec.spec.addons.map((addon) => addon.name));
   return {
     name: spec.metadata.name,
     project,
@@ -78,8 +78,8 @@ export function planGkeCluster(spec: ClusterSpec, options: ExportOptions, issues
     serviceSubnet: spec.spec.networking.serviceSubnet,
     maxPodsPerNode: KUBELET_MAX_PODS,
     pools: spec.spec.workers.length === 0 ? [controlPlaneOnlyPool()] : workerPools(spec, site, regional, issues),
-    gatewayApi: addons.has('ingress'),
-    persistentDiskCsi: addons.has('csi-hostpath'),
+    gatewayApi: anyProvides(spec.spec.addons, 'gateway.controller'),
+    persistentDiskCsi: anyProvides(spec.spec.addons, 'storage.csi'),
   };
 }
 

@@ -2,9 +2,13 @@
 // `--set section.key=value`). Every key is optional here; each exporter names the keys it
 // requires and reports the missing ones together.
 import { z } from 'zod';
+import type { ExportTarget } from '../../lib/export-targets.js';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../../lib/dns-names.js';
+import { MEMORY_QUANTITY_PATTERN } from '../../lib/quantity.js';
+import { VKS_CLASS_NAMES } from '../vks/class-names.js';
 
-const dnsSubdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const dnsSubdomain = DNS1123_SUBDOMAIN;
+const dnsLabel = DNS1123_LABEL;
 
 const kubeName = (what: string) =>
   z
@@ -26,7 +30,7 @@ const sizeEntry = z.strictObject({
   cpus: z.number({ error: 'cpus must be a number such as 4' }).positive('cpus must be positive'),
   memory: z
     .string({ error: 'memory must be a quantity string such as 16Gi' })
-    .regex(/^[1-9]\d*(Ki|Mi|Gi|Ti|K|M|G|T)?$/, 'memory must be a quantity such as 512Mi or 16Gi'),
+    .regex(MEMORY_QUANTITY_PATTERN, 'memory must be a quantity such as 512Mi or 16Gi'),
 });
 
 const sizeTable = (what: string) =>
@@ -47,6 +51,7 @@ const vksSite = z.strictObject({
   vmClass: kubeName('vks.vmClass').optional(),
   storageClass: kubeName('vks.storageClass').optional(),
   release: nonEmpty('vks.release').optional(),
+  class: z.enum(VKS_CLASS_NAMES, { error: `vks.class must be one of ${VKS_CLASS_NAMES.join(', ')}` }).optional(),
   vmClasses: sizeTable('vks.vmClasses').optional(),
 });
 
@@ -81,7 +86,11 @@ const gkeSite = z.strictObject({
   machineTypes: sizeTable('gke.machineTypes').optional(),
 });
 
-const SECTIONS = { capi: capiSite, vks: vksSite, tkgi: tkgiSite, gke: gkeSite };
+/** The section of a site file each target reads (kind reads none). */
+export const SITE_SECTIONS = { capi: capiSite, vks: vksSite, tkgi: tkgiSite, gke: gkeSite } satisfies Partial<
+  Record<ExportTarget, z.ZodObject>
+>;
+const SECTIONS = SITE_SECTIONS;
 
 export const siteInputsSchema = z.strictObject({
   capi: capiSite.optional(),

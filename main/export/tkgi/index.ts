@@ -8,6 +8,7 @@ import { requireSiteInput } from '../site/require.js';
 import type { ExportDocument, ExportIssue, ExportOptions, TargetExport } from '../types.js';
 import { buildComputeProfile, computeProfileName, needsComputeProfile } from './compute-profile.js';
 import { tkgiCommands, tkgiRestBody, totalWorkers, vsphereStorageClass, type TkgiSite } from './documents.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 const COMPUTE_PROFILE_FILE = 'compute-profile.json';
 const STORAGE_CLASS_FILE = 'storageclass.yaml';
@@ -33,7 +34,7 @@ export function exportToTkgi(spec: ClusterSpec, options: ExportOptions): TargetE
     storagePolicy: options.site?.tkgi?.storagePolicy,
   };
   const withProfile = needsComputeProfile(spec);
-  const wantsStorage = spec.spec.addons.some((addon) => addon.name === 'csi-hostpath');
+  const wantsStorage = anyProvides(spec.spec.addons, 'storage.csi');
   const profile = withProfile ? { name: computeProfileName(spec), file: COMPUTE_PROFILE_FILE } : undefined;
   const documents: ExportDocument[] = [
     {

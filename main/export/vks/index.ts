@@ -1,11 +1,13 @@
-// Export to vSphere Kubernetes Service: a Cluster on the tanzukubernetescluster class, or
-// with --legacy-tkc a TanzuKubernetesCluster v1alpha3.
+// Export to vSphere Kubernetes Service: a Cluster on the class `vks.class` names (the
+// tanzukubernetescluster class by default, or VKS 3.7's builtin-generic-v3.7.0), or with
+// --legacy-tkc a TanzuKubernetesCluster v1alpha3.
 import type { ClusterSpec } from '../../spec/index.js';
 import { UsageError } from '../../errors.js';
 import { addonIssues } from '../addons/issues.js';
 import { issue } from '../issues.js';
 import { localOnlyFieldIssues } from '../local-only-fields.js';
 import type { ExportIssue, ExportOptions, TargetExport } from '../types.js';
+import { vksClass } from './classes.js';
 import { buildVksCluster } from './cluster.js';
 import { readVksSite, vksCommonIssues } from './site.js';
 import { buildTanzuKubernetesCluster } from './tkc.js';
@@ -39,8 +41,9 @@ export function exportToVks(spec: ClusterSpec, options: ExportOptions): TargetEx
       issues,
     };
   }
-  const apiVersion = options.apiVersion ?? 'v1beta1';
-  if (apiVersion === 'v1beta1') {
+  const cls = vksClass(options.site?.vks?.class);
+  const apiVersion = options.apiVersion ?? cls.defaultApiVersion;
+  if (apiVersion === 'v1beta1' && cls.defaultApiVersion === 'v1beta1') {
     issues.push(
       issue(
         'DEPRECATED_TARGET',
@@ -50,12 +53,22 @@ export function exportToVks(spec: ClusterSpec, options: ExportOptions): TargetEx
       ),
     );
   }
-  const cluster = buildVksCluster(spec, site, apiVersion);
+  if (apiVersion === 'v1beta1' && cls.defaultApiVersion === 'v1beta2') {
+    issues.push(
+      issue(
+        'DEPRECATED_TARGET',
+        'warning',
+        '',
+        `exported cluster.x-k8s.io/v1beta1 on ${cls.name}, which ${cls.platform} serves with v1beta2 and whose v1beta1 API is deprecated; drop --api-version v1beta1`,
+      ),
+    );
+  }
+  const cluster = buildVksCluster(spec, site, cls, apiVersion);
   return {
     documents: [
       {
         file: 'cluster.yaml',
-        title: `VKS Cluster (cluster.x-k8s.io/${apiVersion}) on the tanzukubernetescluster class`,
+        title: `VKS Cluster (cluster.x-k8s.io/${apiVersion}) on the ${cls.name} class`,
         format: 'yaml',
         objects: [cluster],
       },

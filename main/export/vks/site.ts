@@ -39,11 +39,14 @@ export function readVksSite(spec: ClusterSpec, options: ExportOptions, issues: E
     'VKS needs a storage class for node disks (a vSphere storage policy bound to the namespace)',
     issues,
   );
-  const release = requireSiteInput(
-    site,
-    'vks',
-    'release',
-    `VKS needs the Kubernetes release name (kubectl get kr, or tkr: a READY, COMPATIBLE name such as ${releaseExample(spec)})`,
+  const release = releaseName(
+    requireSiteInput(
+      site,
+      'vks',
+      'release',
+      `VKS needs the Kubernetes release name (kubectl get kr, or tkr: a READY, COMPATIBLE name such as ${releaseExample(spec)})`,
+      issues,
+    ),
     issues,
   );
   const poolVmClasses = spec.spec.workers.map((pool, index) => {
@@ -60,6 +63,24 @@ export function readVksSite(spec: ClusterSpec, options: ExportOptions, issues: E
   });
   checkReleaseMatches(spec, site?.vks?.release, issues);
   return { namespace, vmClass, storageClass, release, poolVmClasses };
+}
+
+/**
+ * A release's NAME (v1.36.1---vmware.4-vkr.5), which manifests take, from either its NAME or its
+ * VERSION (v1.36.1+vmware.4-vkr.5, as `kubectl get kr` prints it): a name cannot hold '+'.
+ */
+export function releaseName(release: string, issues: ExportIssue[]): string {
+  if (!release.includes('+')) return release;
+  const name = release.replace('+', '---');
+  issues.push(
+    issue(
+      'LOSSY_MAPPING',
+      'info',
+      'vks.release',
+      `vks.release ${release} is a release VERSION; wrote its NAME ${name}, the form manifests take`,
+    ),
+  );
+  return name;
 }
 
 function releaseExample(spec: ClusterSpec): string {

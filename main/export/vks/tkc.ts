@@ -4,11 +4,12 @@ import type { ClusterSpec, WorkerPool } from '../../spec/index.js';
 import { clusterSelectorLabels } from '../labels.js';
 import type { KubeObject } from '../types.js';
 import type { VksSite } from './site.js';
+import { anyProvides } from '../../addons/bundle-facts.js';
 
 /** The TanzuKubernetesCluster object. */
 export function buildTanzuKubernetesCluster(spec: ClusterSpec, site: VksSite): KubeObject {
   const networking = spec.spec.networking;
-  const wantsDefaultStorage = spec.spec.addons.some((addon) => addon.name === 'csi-hostpath');
+  const wantsDefaultStorage = anyProvides(spec.spec.addons, 'storage.csi');
   return {
     apiVersion: 'run.tanzu.vmware.com/v1alpha3',
     kind: 'TanzuKubernetesCluster',

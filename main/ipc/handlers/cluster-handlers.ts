@@ -5,7 +5,8 @@ import type { Engine, TaskOptions } from '../../engine/types.js';
 import { chooseAddonHostPorts } from '../../addons/host-port-choice.js';
 import { Conflict } from '../../errors.js';
 import type { ClusterRef, IpcHandlers, TaskKind, TaskRef } from '../contract.js';
-import { contextNameFor, type KubectlContexts } from '../kubectl-context.js';
+import { contextName } from '../../lib/naming.js';
+import type { KubectlContexts } from '../kubectl-context.js';
 import { validatedSpec } from '../spec-validation.js';
 import type { StartTaskOptions, TaskManager } from '../task-manager.js';
 
@@ -84,7 +85,7 @@ export function createClusterHandlers({
     'clusters:spec': async ({ name }) => (await engine.recordedSpec(name)) ?? null,
     'clusters:use-context': async ({ name }) => {
       const cluster = await engine.getCluster(name);
-      return kubectl.use(cluster.kubeconfigContext ?? contextNameFor(name));
+      return kubectl.use(cluster.kubeconfigContext ?? contextName(name));
     },
   };
 }

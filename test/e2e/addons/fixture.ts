@@ -91,7 +91,8 @@ export interface AddonCluster {
 /** Create a cluster (1 control plane, 2 workers, host ports 18080/18443 → 80/443). */
 export async function createAddonCluster(name: string, imageMap = OVERRIDES): Promise<AddonCluster> {
   const { createDefaultEngine } = await import('../../../main/engine/index.js');
-  const engine = await createDefaultEngine();
+  const { specAddonHooks } = await import('../../../main/addons/engine-hooks.js');
+  const engine = await createDefaultEngine({ specAddons: specAddonHooks });
   const spec = clusterSpecSchema.parse({
     apiVersion: 'slipway.dev/v1alpha1',
     kind: 'Cluster',

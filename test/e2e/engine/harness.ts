@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { specAddonHooks } from '../../../main/addons/engine-hooks.js';
 import { createDefaultEngine } from '../../../main/engine/index.js';
 import type { ClusterSummary, Engine } from '../../../main/engine/types.js';
 import type { ClusterSpec } from '../../../main/spec/index.js';
@@ -124,7 +125,7 @@ export async function clusterAddresses(cluster: string): Promise<Record<string, 
 }
 
 export function engine(): Promise<Engine> {
-  return createDefaultEngine();
+  return createDefaultEngine({ specAddons: specAddonHooks });
 }
 
 /** Create a cluster; when that fails, keep its logs (path printed) before removing it. */

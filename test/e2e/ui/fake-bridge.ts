@@ -1,9 +1,9 @@
 // The bridge serving the built renderer over the FAKE engine, for screenshots and layout
 // checks only; it is never evidence for what the real engine does.
 import { startBridge, type RunningBridge } from '../../../main/bridge/server.js';
-import type { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
+import type { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
 import { createAppCore, type AppCore } from '../../../main/ipc/app-core.js';
-import { loadFeatureServices } from '../../../main/ipc/feature-loader.js';
+import { fakeFeatureServices } from '../../../main/dev/fake-engine/fake-features.js';
 import type { KubectlContexts } from '../../../main/ipc/kubectl-context.js';
 
 export interface FakeBridge {
@@ -28,7 +28,7 @@ export async function startFakeBridge(engine: FakeEngine, staticDir: string): Pr
     fakeEngine: true,
     kubectl,
     pollIntervalMs: 1000,
-    ...(await loadFeatureServices(engine)),
+    ...(await fakeFeatureServices(engine)),
   });
   core.start();
   const bridge = await startBridge({ dispatch: core.dispatch, hub: core.hub, staticDir });

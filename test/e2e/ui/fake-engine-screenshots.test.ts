@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoFakeEngine } from '../../../main/engine/fake/seed.js';
+import { createDemoFakeEngine } from '../../../main/dev/fake-engine/seed.js';
 import { hasChromium, launchChromium, type LaunchedBrowser } from '../../../scripts/chromium.js';
 import { startFakeBridge, type FakeBridge } from './fake-bridge.js';
 import { skipReason } from './prerequisites.js';

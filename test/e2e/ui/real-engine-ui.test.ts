@@ -73,7 +73,8 @@ describe.skipIf(skip !== undefined)('desktop UI on the REAL engine (Chromium, lo
     process.env.KUBECONFIG = join(await mkdtemp(join(tmpdir(), 'slipway-ui-kube-')), 'config');
     process.env.SLIPWAY_IMAGE_OVERRIDES = OVERRIDES;
     const { createDefaultEngine } = await import('../../../main/engine/index.js');
-    engine = desktopEngine(await createDefaultEngine());
+    const { specAddonHooks } = await import('../../../main/addons/engine-hooks.js');
+    engine = desktopEngine(await createDefaultEngine({ specAddons: specAddonHooks }));
     if ((await engine.listClusters()).some((cluster) => cluster.name === CLUSTER)) await engine.deleteCluster(CLUSTER);
     core = createAppCore({
       engine,

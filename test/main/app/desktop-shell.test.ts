@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { startDesktopShell } from '../../../main/app/desktop-shell.js';
 import type { IntervalTimers, Notification, TrayMenuItem, TrayPort } from '../../../main/app/ports.js';
 import { isLoopbackUrl } from '../../../main/app/tray-actions.js';
-import { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
-import { fakeSpec } from '../../../main/engine/fake/seed.js';
+import { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
+import { fakeSpec } from '../../../main/dev/fake-engine/seed.js';
 import { createAppCore } from '../../../main/ipc/app-core.js';
 import type { KubectlContexts } from '../../../main/ipc/kubectl-context.js';
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Cancelled, Conflict, SpecInvalid, StepFailed } from '../../../main/errors.js';
+import { specAddonHooks } from '../../../main/addons/engine-hooks.js';
 import { createCluster } from '../../../main/engine/create/create-cluster.js';
 import type { ProgressEvent } from '../../../main/engine/types.js';
 import type { Kubeconfig } from '../../../main/kube/kubeconfig-types.js';
@@ -104,13 +105,21 @@ describe('createCluster (fake provider)', () => {
   it('refuses add-on parameters their bundle rejects before any container exists', async () => {
     const { provider, kubeconfigPath } = setup();
     const spec = specOf('solo', { workers: [], addons: [{ name: 'registry', params: { port: 'not-a-port' } }] });
-    const refused = createCluster(spec, { waitTimeoutMs: 0 }, { provider, kubeconfigPath });
+    const refused = createCluster(spec, { waitTimeoutMs: 0 }, { provider, kubeconfigPath, specAddons: specAddonHooks });
     await expect(refused).rejects.toBeInstanceOf(SpecInvalid);
     await expect(refused).rejects.toMatchObject({
       problems: [expect.objectContaining({ path: 'spec.addons[0].params.port' })],
     });
     expect(provider.nodes.size).toBe(0);
     expect(existsSync(kubeconfigPath)).toBe(false);
+  });
+
+  it('refuses spec.addons before any container exists when built without the add-on hooks', async () => {
+    const { provider, kubeconfigPath } = setup();
+    const spec = specOf('solo', { workers: [], addons: [{ name: 'registry', params: {} }] });
+    const refused = createCluster(spec, { waitTimeoutMs: 0 }, { provider, kubeconfigPath });
+    await expect(refused).rejects.toThrow(/built without add-on support/);
+    expect(provider.nodes.size).toBe(0);
   });
 
   it('refuses container names used by something else', async () => {

@@ -4,8 +4,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
-import { fakeSpec } from '../../../main/engine/fake/seed.js';
+import { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
+import { fakeSpec } from '../../../main/dev/fake-engine/seed.js';
 import { createAppCore, type AppCore } from '../../../main/ipc/app-core.js';
 import type { IpcEventMap, IpcEventName, IpcResponse } from '../../../main/ipc/contract.js';
 import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js';
@@ -51,13 +51,13 @@ describe('createAppCore', () => {
     expect(done.steps.map((step) => step.id)).toEqual([
       'preflight',
       'network',
-      'provision',
+      'provision-nodes',
       'kubeadm-init',
-      'cni',
-      'storage',
-      'join',
+      'install-cni',
+      'install-storage',
+      'join-nodes',
       'wait-ready',
-      'kubeconfig',
+      'export-kubeconfig',
     ]);
     expect(done.steps.every((step) => step.state === 'succeeded' && typeof step.durationMs === 'number')).toBe(true);
 

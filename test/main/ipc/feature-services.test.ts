@@ -3,13 +3,14 @@
 // keys, and bundle outputs map onto what the UI shows.
 import { describe, expect, it } from 'vitest';
 import { listBundles } from '../../../main/addons/index.js';
-import { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
-import { fakeSpec } from '../../../main/engine/fake/seed.js';
+import { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
+import { fakeSpec } from '../../../main/dev/fake-engine/seed.js';
 import { catalogEntry, toUiOutput } from '../../../main/ipc/adapters/addons-service.js';
 import { createExportService, siteFieldsFor } from '../../../main/ipc/adapters/export-service.js';
 import { createAppCore } from '../../../main/ipc/app-core.js';
 import type { IpcResponse } from '../../../main/ipc/contract.js';
-import { loadFeatureServices } from '../../../main/ipc/feature-loader.js';
+import { fakeFeatureServices } from '../../../main/dev/fake-engine/fake-features.js';
+import { targetDescriptor } from '../../../main/export/index.js';
 
 function resultOf<T>(response: IpcResponse<T>): T {
   if ('error' in response) throw new Error(`${response.error.code}: ${response.error.message}`);
@@ -20,14 +21,15 @@ describe('export service', () => {
   it('lists every target with the string site inputs of its section', () => {
     const targets = createExportService().targets();
     expect(targets.map((target) => target.id)).toEqual(['capi', 'vks', 'tkgi', 'gke', 'kind']);
-    expect(siteFieldsFor('vks').map((field) => field.key)).toEqual([
+    expect(siteFieldsFor(targetDescriptor('vks')).map((field) => field.key)).toEqual([
       'vks.namespace',
       'vks.vmClass',
       'vks.storageClass',
       'vks.release',
+      'vks.class',
     ]);
-    expect(siteFieldsFor('gke').map((field) => field.key)).toContain('gke.releaseChannel');
-    expect(siteFieldsFor('kind')).toEqual([]);
+    expect(siteFieldsFor(targetDescriptor('gke')).map((field) => field.key)).toContain('gke.releaseChannel');
+    expect(siteFieldsFor(targetDescriptor('kind'))).toEqual([]);
   });
 
   it('previews real documents and reports the site inputs a target still needs', async () => {
@@ -103,7 +105,7 @@ describe('add-on service mapping', () => {
   it('gives the fake engine the real catalogue with in-memory state, through tasks', async () => {
     const engine = new FakeEngine();
     engine.seed(fakeSpec('demo'));
-    const core = createAppCore({ engine, transport: 'in-process', ...(await loadFeatureServices(engine)) });
+    const core = createAppCore({ engine, transport: 'in-process', ...(await fakeFeatureServices(engine)) });
     const catalog = resultOf(await core.dispatch('addons:catalog', undefined)) as { name: string }[];
     expect(catalog.map((entry) => entry.name).sort()).toEqual(
       (await listBundles()).map((bundle) => bundle.name).sort(),

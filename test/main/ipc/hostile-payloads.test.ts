@@ -5,7 +5,7 @@
 // throws, Object.prototype stays untouched, and a probe call keeps answering within 200 ms.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
+import { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
 import { createExportService } from '../../../main/ipc/adapters/export-service.js';
 import { createAppCore } from '../../../main/ipc/app-core.js';
 import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js';

@@ -2,7 +2,7 @@
 // a 1 MiB hostile spec is checked, and a spec that takes too long is refused, not waited on.
 import { describe, expect, it } from 'vitest';
 import { SpecInvalid } from '../../../main/errors.js';
-import { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
+import { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
 import { createAppCore } from '../../../main/ipc/app-core.js';
 import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js';
 import { validatedSpec, validateInWorker } from '../../../main/ipc/spec-validation.js';

@@ -16,7 +16,8 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SlipwayError } from '../../../main/errors.js';
 import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js';
-import { kubeconfigPath, updateKubeconfigFile } from '../../../main/kube/kubeconfig-file.js';
+import { updateKubeconfigFile } from '../../../main/kube/kubeconfig-file.js';
+import { kubeconfigPath } from '../../../main/lib/kubeconfig-path.js';
 import { mergeKubeconfigEntry } from '../../../main/kube/kubeconfig-merge.js';
 import type { Kubeconfig, KubeconfigEntry } from '../../../main/kube/kubeconfig-types.js';
 

@@ -1,6 +1,7 @@
 // Preflight asks the same questions as `slipway validate`: engine limits through the spec's own
 // rules, and spec.addons against their bundles.
 import { describe, expect, it } from 'vitest';
+import { specAddonHooks } from '../../../../main/addons/engine-hooks.js';
 import { assertAddonsInstallable, assertPlannable } from '../../../../main/engine/create/preflight-checks.js';
 import { planProblems } from '../../../../main/engine/plan/problems.js';
 import { SpecInvalid } from '../../../../main/errors.js';
@@ -28,7 +29,7 @@ describe('planProblems', () => {
 describe('assertAddonsInstallable', () => {
   it('refuses add-ons whose bundles refuse the spec, naming the cluster', async () => {
     const spec = specOf('demo', { addons: [{ name: 'registry', params: { hostPort: 'x' } }] });
-    const error = await assertAddonsInstallable(spec).catch((thrown: unknown) => thrown);
+    const error = await assertAddonsInstallable(spec, specAddonHooks).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(SpecInvalid);
     expect((error as SpecInvalid).message).toBe('cluster "demo": invalid (1 problem)');
     expect((error as SpecInvalid).problems).toEqual([
@@ -44,6 +45,6 @@ describe('assertAddonsInstallable', () => {
       ],
       addons: [{ name: 'ingress' }, { name: 'registry' }],
     });
-    await expect(assertAddonsInstallable(spec)).resolves.toBeUndefined();
+    await expect(assertAddonsInstallable(spec, specAddonHooks)).resolves.toBeUndefined();
   });
 });

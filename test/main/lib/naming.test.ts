@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contextName,
-  controlPlaneName,
-  loadBalancerName,
-  networkName,
-  workerName,
-} from '../../../main/engine/naming.js';
+import { contextName, controlPlaneName, loadBalancerName, networkName, workerName } from '../../../main/lib/naming.js';
 
 describe('node naming', () => {
   it('names the bootstrap control plane like kind and numbers the others from 2', () => {

@@ -2,7 +2,7 @@
 // are pinned (fixed IPAM subnet + one static address per node) so that stop/start, a Docker
 // daemon restart or a host reboot never changes them: kubeadm certificates, etcd peer URLs
 // and kubelet configs all carry node addresses (kind#2715, kind#1689).
-import { cidrsOverlap, parseIpv4Cidr, type Ipv4Cidr } from '../../spec/cidr.js';
+import { cidrsOverlap, parseIpv4Cidr, type Ipv4Cidr } from './cidr.js';
 
 /** /24 networks between 172.18.0.0 and 172.31.255.0: 3,584 candidates. */
 const FIRST_CANDIDATE = (172 * 256 + 18) * 65536;

@@ -2,10 +2,7 @@
 // parameter schema and cluster requirements against spec.portMappings, before any container.
 import { describe, expect, it } from 'vitest';
 import { SpecInvalid } from '../../../main/errors.js';
-import {
-  assertAddonsMatchBundles,
-  validateClusterSpecTextWithBundles,
-} from '../../../main/spec/addon-bundle-checks.js';
+import { assertAddonsMatchBundles, validateClusterSpecTextWithBundles } from '../../../main/addons/spec-checks.js';
 import { defaultClusterSpec, loadClusterSpec } from '../../../main/spec/index.js';
 
 const header = 'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: demo\nspec:\n';

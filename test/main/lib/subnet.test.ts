@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressAt, chooseSubnet, dynamicRange, formatIpv4 } from '../../../main/engine/plan/subnet.js';
+import { addressAt, chooseSubnet, dynamicRange, formatIpv4 } from '../../../main/lib/subnet.js';
 
 describe('chooseSubnet', () => {
   it('picks a /24 inside 172.18.0.0-172.31.255.0, the same one for the same name', () => {

@@ -6,18 +6,18 @@
 // Unlike the rest of spec validation this reads bundle files (async, Node only), so it is not
 // exported from ./index.ts, which the renderer imports.
 import { z } from 'zod';
-import { loadBundle, type AddonBundle, type BundleSource } from '../addons/load-bundle.js';
-import { parameterProblems } from '../addons/parameters.js';
-import { missingPortMappings, unmappedPorts } from '../addons/preflight.js';
+import { loadBundle, type AddonBundle, type BundleSource } from './load-bundle.js';
+import { parameterProblems } from './parameters.js';
+import { missingPortMappings, unmappedPorts } from './preflight.js';
 import { SpecInvalid } from '../errors.js';
-import { fieldOf } from './list-checks.js';
-import { validateParsedClusterSpec, type ValidationResult } from './load.js';
-import { locateProblems, sortProblems } from './locate-problems.js';
-import { portMappingSchema } from './port-mappings-schema.js';
-import type { PathIssue, PathSegment } from './problem-path.js';
-import { quote } from './quote.js';
-import { addonRefSchema, type AddonRef, type ClusterSpec, type PortMapping } from './schema.js';
-import { parseYamlDocument } from './yaml-document.js';
+import { fieldOf } from '../spec/list-checks.js';
+import { validateParsedClusterSpec, type ValidationResult } from '../spec/load.js';
+import { locateProblems, sortProblems } from '../spec/locate-problems.js';
+import { portMappingSchema } from '../spec/port-mappings-schema.js';
+import type { PathIssue, PathSegment } from '../spec/problem-path.js';
+import { quote } from '../spec/quote.js';
+import { addonRefSchema, type AddonRef, type ClusterSpec, type PortMapping } from '../spec/schema.js';
+import { parseYamlDocument } from '../spec/yaml-document.js';
 
 export interface AddonCheckOptions {
   /** Where the bundles are; default: the addons/ folder Slipway ships. */

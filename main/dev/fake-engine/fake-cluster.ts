@@ -1,8 +1,9 @@
 // Builds the nodes and summary a fake cluster would have for a spec, following the real
 // engine's naming (demo-control-plane, demo-workers-2, demo-external-load-balancer).
+import { contextName, networkName } from '../../lib/naming.js';
 import { DEFAULT_RELEASE } from '../../spec/releases.js';
 import type { ClusterSpec } from '../../spec/index.js';
-import type { ClusterState, ClusterSummary, NodeState, NodeSummary } from '../types.js';
+import type { ClusterState, ClusterSummary, NodeState, NodeSummary } from '../../engine/types.js';
 
 export const FAKE_DEFAULT_VERSION = DEFAULT_RELEASE.patch;
 
@@ -55,15 +56,15 @@ export function fakeSummary(cluster: FakeCluster): ClusterSummary {
     apiEndpoint: cluster.stopped ? undefined : `https://127.0.0.1:${String(cluster.apiPort)}`,
     nodes: fakeNodes(cluster.spec, cluster.stopped ? 'stopped' : 'running'),
     createdAt: cluster.createdAt,
-    network: `slipway-${name}`,
-    kubeconfigContext: `slipway-${name}`,
+    network: networkName(name),
+    kubeconfigContext: contextName(name),
   };
 }
 
 /** A kubeconfig shaped like the real one (the credentials are placeholders). */
 export function fakeKubeconfig(cluster: FakeCluster): string {
   const name = cluster.spec.metadata.name;
-  const context = `slipway-${name}`;
+  const context = contextName(name);
   return [
     'apiVersion: v1',
     'kind: Config',

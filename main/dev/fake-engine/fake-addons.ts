@@ -3,7 +3,7 @@
 // and screenshots; the real add-on service is used with the real engine.
 import { Conflict, NotFound } from '../../errors.js';
 import type { AddonCatalogEntry, AddonOutput, AddonState, AddonsService } from '../../ipc/feature-services.js';
-import type { TaskOptions } from '../types.js';
+import type { TaskOptions } from '../../engine/types.js';
 import type { FakeEngine } from './fake-engine.js';
 
 const fakeOutputs: Record<string, AddonOutput[]> = {

@@ -1,7 +1,7 @@
 // Deterministic stand-ins for what a running cluster reports (stats, pods, events, logs), so
 // UI tests and screenshots have something realistic to draw. Nothing here touches a host.
 import type { ClusterEvent, LogLine, NodeStats, PodSummary } from '../../ipc/engine-extras.js';
-import type { ClusterSummary } from '../types.js';
+import type { ClusterSummary } from '../../engine/types.js';
 
 /** A stable number in [0, 1) from a string (FNV-1a). */
 export function hashUnit(text: string): number {

@@ -2,7 +2,7 @@
 // walks the same named steps as the real engine with configurable delays, honours
 // AbortSignal, and can be told to fail. It never stands in for the real engine in e2e.
 import { DEFAULT_RELEASE, hermeticImageOf } from '../../spec/releases.js';
-import { describeReleases, type ReleaseStatus } from '../release-status.js';
+import { describeReleases, type ReleaseStatus } from '../../engine/release-status.js';
 import type { EngineWithExtras, ExtraName, FollowLogsOptions } from '../../ipc/engine-extras.js';
 import { Cancelled, Conflict, EngineUnavailable, NotFound, StepFailed } from '../../errors.js';
 import type { ClusterSpec } from '../../spec/index.js';
@@ -15,10 +15,11 @@ import type {
   NodeExecResult,
   ProgressListener,
   TaskOptions,
-} from '../types.js';
-import { sleep } from '../abortable-sleep.js';
+} from '../../engine/types.js';
+import { sleep } from '../../lib/abortable-sleep.js';
 import { fakeKubeconfig, fakeSummary, type FakeCluster } from './fake-cluster.js';
 import { fakeEvents, fakeLogLines, fakeNodeStats, fakePods } from './fake-insights.js';
+import { createStepsFor } from '../../engine/create/steps.js';
 
 export interface FakeEngineOptions {
   /** Delay of each step in milliseconds (0 in unit tests, a few hundred for screenshots). */
@@ -29,18 +30,6 @@ export interface FakeEngineOptions {
   /** Optional capabilities to leave out, to act like an engine that lacks them. */
   without?: readonly ExtraName[];
 }
-
-const CREATE_STEPS: readonly [string, string][] = [
-  ['preflight', 'Checking the host'],
-  ['network', 'Creating the cluster network'],
-  ['provision', 'Starting node containers'],
-  ['kubeadm-init', 'Initialising the control plane'],
-  ['cni', 'Installing the pod network (CNI)'],
-  ['storage', 'Installing default storage'],
-  ['join', 'Joining workers'],
-  ['wait-ready', 'Waiting for nodes to be Ready'],
-  ['kubeconfig', 'Writing kubeconfig'],
-];
 
 export class FakeEngine implements EngineWithExtras {
   private readonly clusters = new Map<string, FakeCluster>();
@@ -78,9 +67,10 @@ export class FakeEngine implements EngineWithExtras {
     this.check();
     const name = spec.metadata.name;
     if (this.clusters.has(name)) throw new Conflict(`a cluster named ${name} already exists`);
-    const steps = spec.spec.workers.some((pool) => pool.replicas > 0)
-      ? CREATE_STEPS
-      : CREATE_STEPS.filter(([id]) => id !== 'join');
+    const steps = createStepsFor({ controlPlanes: spec.spec.controlPlane.replicas }).map((step): [string, string] => [
+      step.id,
+      step.title,
+    ]);
     this.seed(spec, 'running');
     try {
       await this.runSteps(steps, options);

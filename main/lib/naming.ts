@@ -23,9 +23,12 @@ export function networkName(cluster: string): string {
   return `slipway-${cluster}`;
 }
 
+/** What every kubeconfig context (and cluster and user entry) Slipway merges starts with. */
+export const CONTEXT_PREFIX = 'slipway-';
+
 /** The context (and cluster and user entry) merged into the user's kubeconfig. */
 export function contextName(cluster: string): string {
-  return `slipway-${cluster}`;
+  return `${CONTEXT_PREFIX}${cluster}`;
 }
 
 /** Pool names that would make worker names collide with control-plane names. */
