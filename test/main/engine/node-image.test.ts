@@ -6,7 +6,7 @@ import {
   digestReference,
   type ImageLookup,
 } from '../../../main/engine/node-image.js';
-import { DEFAULT_RELEASE, RELEASES, hermeticImageOf } from '../../../main/spec/releases.js';
+import { DEFAULT_RELEASE, OLDEST_RELEASE, hermeticImageOf } from '../../../main/spec/releases.js';
 
 /** A lookup over a fixed set of local images and of images a registry would serve. */
 function lookup(local: string[], pullable: string[] = []): ImageLookup & { pulls: string[] } {
@@ -23,7 +23,7 @@ function lookup(local: string[], pullable: string[] = []): ImageLookup & { pulls
 
 const pinned = digestReference(DEFAULT_RELEASE.kindest?.image ?? '');
 const hermetic = hermeticImageOf(DEFAULT_RELEASE);
-const oldest = RELEASES[RELEASES.length - 1]!;
+const oldest = OLDEST_RELEASE;
 
 describe('chooseNodeImage', () => {
   it('strips the tag of a digest reference', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_RELEASE, RELEASES } from '../../../main/spec/releases.js';
+import { DEFAULT_RELEASE, OLDEST_RELEASE } from '../../../main/spec/releases.js';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { Conflict, HostProblem, SpecInvalid } from '../../../main/errors.js';
@@ -74,7 +74,7 @@ describe('assertVersion', () => {
   });
 
   it('refuses an image whose /kind/version disagrees, naming spec.kubernetesVersion', () => {
-    const other = RELEASES[1]!;
+    const other = OLDEST_RELEASE;
     const error = catchProblem(() => {
       assertVersion(specOf('demo', { kubernetesVersion: `v${other.minor}` }), 'img', v, today);
     });
@@ -91,7 +91,7 @@ describe('assertVersion', () => {
   });
 
   it('refuses a catalog release once its end of life has passed', () => {
-    const oldest = RELEASES[RELEASES.length - 1]!;
+    const oldest = OLDEST_RELEASE;
     const after = new Date(`${oldest.endOfLife}T00:00:00Z`);
     after.setUTCDate(after.getUTCDate() + 1);
     const error = catchProblem(() => {
