@@ -5,14 +5,17 @@
 import { CoreV1Api, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableAddon, enableAddon, mintServiceAccountToken } from '../../../main/addons/index.js';
+import { Conflict } from '../../../main/errors.js';
+import { WEB_IMAGE_SOURCE } from '../engine/workload.js';
 import { createAddonCluster, imagePresent, missingPrerequisite, reportMissing, type AddonCluster } from './fixture.js';
 
 const skip = reportMissing(await missingPrerequisite(), 'dashboard e2e');
-const HEADLAMP = 'ghcr.io/headlamp-k8s/headlamp:v0.45.0';
+const HEADLAMP_REPOSITORY = 'ghcr.io/headlamp-k8s/headlamp';
+const HEADLAMP = `${HEADLAMP_REPOSITORY}:v0.45.0`;
 const headlampPresent = await imagePresent(HEADLAMP);
 if (!headlampPresent)
   console.warn(
-    `\n*** dashboard e2e: ${HEADLAMP} is not on this host and cannot be built offline; the Headlamp UI is not tested, its objects, RBAC and token are ***\n`,
+    `\n*** dashboard e2e: ${HEADLAMP} is not on this host and cannot be built offline; the Headlamp UI is NOT tested: enable is checked to refuse, then its objects, RBAC and token are checked with a busybox STAND-IN as the image ***\n`,
   );
 
 function clientWithToken(cluster: AddonCluster, token: string): { api: CoreV1Api; objects: KubernetesObjectApi } {
@@ -38,11 +41,26 @@ describe.skipIf(skip)('dashboard add-on', () => {
     await (cluster as AddonCluster | undefined)?.delete();
   });
 
+  it.skipIf(headlampPresent)('refuses before applying anything when Headlamp’s image cannot be had', async () => {
+    const error = await enableAddon(cluster.context, cluster.name, { name: 'dashboard' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Conflict);
+    expect((error as Conflict).message).toContain('ghcr.io/headlamp-k8s/headlamp:v0.45.0');
+    expect((error as Conflict).hint).toBeTruthy();
+    await expect(cluster.clients.core.readNamespace({ name: 'headlamp' })).rejects.toThrow();
+  });
+
   it('applies Headlamp and a view-only login account', async () => {
-    const result = await enableAddon(cluster.context, cluster.name, { name: 'dashboard' }, { wait: headlampPresent });
+    // Offline, Headlamp's image points at a stand-in that is on the nodes (busybox, which never
+    // serves the UI) so the objects, RBAC and token can still be checked; the UI is not.
+    const context = headlampPresent
+      ? cluster.context
+      : { ...cluster.context, overrides: { ...cluster.context.overrides, [HEADLAMP_REPOSITORY]: WEB_IMAGE_SOURCE } };
+    const result = await enableAddon(context, cluster.name, { name: 'dashboard' }, { wait: headlampPresent });
     expect(result.outputs.map((o) => o.kind)).toEqual(['port-forward', 'token']);
     const deployment = await cluster.clients.apps.readNamespacedDeployment({ name: 'headlamp', namespace: 'headlamp' });
-    expect(deployment.spec?.template.spec?.containers[0]?.image).toContain('headlamp');
+    expect(deployment.spec?.template.spec?.containers[0]?.image).toBe(
+      headlampPresent ? expect.stringContaining('headlamp') : WEB_IMAGE_SOURCE,
+    );
     const binding = await cluster.clients.objects.read({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',
