@@ -59,10 +59,13 @@ export type TaskKind = 'create' | 'start' | 'stop' | 'delete' | 'addon-enable' |
 export interface TaskStep {
   id: string;
   title: string;
-  state: 'running' | 'succeeded' | 'failed';
-  /** Milliseconds since the epoch. */
-  startedAt: number;
+  /** pending: planned, not started yet (and never started, if the task ended before it). */
+  state: 'pending' | 'running' | 'succeeded' | 'failed';
+  /** Milliseconds since the epoch; absent while pending. */
+  startedAt?: number;
   durationMs?: number;
+  /** How long this step took in earlier runs of the same kind of task (median), for estimates. */
+  expectedMs?: number;
   error?: string;
 }
 
@@ -223,12 +226,17 @@ export type IpcHandlers = {
   [C in IpcChannel]: (payload: PayloadOf<C>) => Promise<ResultOf<C>>;
 };
 
+/** Whether the renderer still reaches main (only the bridge can lose it while the page lives). */
+export type ConnectionState = 'connected' | 'reconnecting';
+
 /** window.slipway: the same object from the preload and from the bridge client. */
 export interface SlipwayApi {
   readonly transport: Transport;
   invoke<C extends IpcChannel>(channel: C, ...args: InvokeArgs<C>): Promise<IpcResponse<ResultOf<C>>>;
   /** Subscribes to an event; returns the function that unsubscribes. */
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEventMap[E]) => void): () => void;
+  /** Reports losing and regaining main; transports that cannot lose it leave it out. */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }
 
 /** The Electron channel names that carry the contract (one for invokes, one for events). */

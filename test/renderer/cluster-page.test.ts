@@ -8,14 +8,6 @@ import { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
 import { createDemoFakeEngine, fakeSpec } from '../../main/dev/fake-engine/seed.js';
 import { startHarness } from './harness.js';
 
-// jsdom implements <dialog> without showModal() and close(); these do what matters here.
-HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-  this.setAttribute('open', '');
-};
-HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-  this.removeAttribute('open');
-};
-
 describe('ClusterPage', () => {
   it('lists nodes with role, version, Kubernetes status and CPU and memory', async () => {
     const { context } = await startHarness();

@@ -19,6 +19,14 @@ afterEach(() => {
   cleanup();
 });
 
+// jsdom implements <dialog> without showModal() and close(); these do what matters here.
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};
+
 /** A small, stable catalogue (the real one is tested against the bundles elsewhere). */
 export const testCatalog: AddonCatalogEntry[] = [
   {
@@ -51,8 +59,16 @@ export const testCatalog: AddonCatalogEntry[] = [
       type: 'object',
       additionalProperties: false,
       properties: {
-        access: { type: 'string', enum: ['view', 'admin'], default: 'view' },
-        admin: { type: 'boolean', default: false, 'x-slipway-privileged': true },
+        role: {
+          type: 'string',
+          description:
+            'Cluster role of the login account. `view` cannot read Secrets; `cluster-admin` can do anything.',
+          enum: ['view', 'edit', 'cluster-admin'],
+          default: 'view',
+          'x-slipway-privileged': true,
+        },
+        defaultClass: { type: 'boolean', default: false },
+        host: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', default: 'headlamp.localhost' },
       },
     },
     requires: [],

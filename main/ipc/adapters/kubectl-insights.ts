@@ -109,7 +109,7 @@ export function toClusterEvent(item: unknown): ClusterEvent {
 }
 
 /** The kubectl-based extras for an engine. */
-export function kubectlExtras(engine: Engine): Required<Omit<EngineExtras, 'nodeStats'>> {
+export function kubectlExtras(engine: Engine): Required<Omit<EngineExtras, 'nodeStats' | 'plannedSteps'>> {
   const pods = async (cluster: string, namespace?: string) =>
     list((await kubectlJson(engine, cluster, ['get', 'pods', ...(namespace ? ['-n', namespace] : ['-A'])])).items);
   return {
