@@ -257,3 +257,31 @@ describe('cluster display', () => {
     });
   });
 });
+
+describe('readable colours', () => {
+  it('gives every hue at least 4.5:1 on the log background in both themes', async () => {
+    const { contrastRatio, readableHue } = await import('../../renderer/src/lib/format.js');
+    const parse = (rgb: string) => rgb.match(/\d+/g)?.map(Number) as [number, number, number];
+    for (const [background, dark] of [
+      [[0xee, 0xf1, 0xf4], false],
+      [[0x1f, 0x26, 0x2e], true],
+    ] as const) {
+      for (let hue = 0; hue < 360; hue += 5) {
+        expect(contrastRatio(parse(readableHue(hue, [...background], dark)), [...background])).toBeGreaterThanOrEqual(
+          4.5,
+        );
+      }
+    }
+  });
+});
+
+describe('tab keys', () => {
+  it('moves left and right with wrapping, and to the ends', async () => {
+    const { nextTabIndex } = await import('../../renderer/src/lib/tab-keys.js');
+    expect(nextTabIndex('ArrowRight', 2, 3)).toBe(0);
+    expect(nextTabIndex('ArrowLeft', 0, 3)).toBe(2);
+    expect(nextTabIndex('Home', 2, 3)).toBe(0);
+    expect(nextTabIndex('End', 0, 3)).toBe(2);
+    expect(nextTabIndex('a', 0, 3)).toBeUndefined();
+  });
+});

@@ -26,7 +26,7 @@ export function createBridgeClient({
   token,
   fetch: fetchImpl = globalThis.fetch.bind(globalThis),
   reconnectMs = 1000,
-}: BridgeClientOptions): SlipwayApi & { close(): void } {
+}: BridgeClientOptions): SlipwayApi & { close(): void; onConnection: NonNullable<SlipwayApi['onConnection']> } {
   const listeners = new Map<string, Set<Listener>>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   let connection: ConnectionState = 'connected';

@@ -130,7 +130,7 @@ describe.skipIf(skip !== undefined)(
     it('previews an export with highlighting and issues', async () => {
       await go('/clusters/demo/export');
       await page.getByRole('radio', { name: /vSphere Kubernetes Service/ }).check();
-      await page.getByRole('button', { name: 'Fill in vks.vmClass' }).waitFor();
+      await page.getByRole('button', { name: 'Fill in VM class' }).waitFor();
       await shot('export');
       expect(await layoutProblems()).toEqual([]);
     });
