@@ -28,6 +28,8 @@ export interface FakeEngineOptions {
   /** Interval between fake log batches. */
   logIntervalMs?: number;
   now?: () => number;
+  /** Application pods each running cluster reports besides its system pods (UI benchmarks). */
+  appPodsPerCluster?: number;
   /** Optional capabilities to leave out, to act like an engine that lacks them. */
   without?: readonly ExtraName[];
 }
@@ -218,7 +220,7 @@ export class FakeEngine implements EngineWithExtras {
   }
 
   listPods(name: string) {
-    return this.later(() => fakePods(fakeSummary(this.cluster(name))));
+    return this.later(() => fakePods(fakeSummary(this.cluster(name)), this.options.appPodsPerCluster ?? 0));
   }
 
   listEvents(name: string) {
