@@ -16,6 +16,9 @@ import type {
   ExportTargetInfo,
   RevealedOutput,
 } from './feature-services.js';
+import type { WorkloadDescription, WorkloadItem, WorkloadKind, WorkloadRef } from './workloads/types.js';
+
+export type { WorkloadDescription, WorkloadItem, WorkloadKind, WorkloadRef };
 
 /** Codes of errors that only exist at the IPC edge; engine errors keep their own codes. */
 export const IpcErrorCodes = {
@@ -100,6 +103,8 @@ export interface Features {
   logs: boolean;
   addons: boolean;
   export: boolean;
+  /** Live lists of namespaces, pods, rollouts, Services and routes, with describe and actions. */
+  workloads: boolean;
 }
 
 /** How the renderer reaches main: Electron IPC, the loopback bridge, or a direct call in tests. */
@@ -169,6 +174,28 @@ export interface LogStreamRef {
   streamId: string;
 }
 
+export interface WorkloadWatchPayload {
+  cluster: string;
+  kind: WorkloadKind;
+  /** Only this namespace; all namespaces when absent. */
+  namespace?: string;
+}
+
+export interface WorkloadWatchRef {
+  watchId: string;
+}
+
+export interface PodLogsPayload {
+  cluster: string;
+  namespace: string;
+  pod: string;
+  container?: string;
+  tailLines?: number;
+  timestamps?: boolean;
+  /** Keep streaming new lines (default true). */
+  follow?: boolean;
+}
+
 /** Invoke channels: channel → (payload) => result. Channels without a payload take none. */
 export interface IpcInvokeMap {
   'app:info': () => AppInfo;
@@ -201,6 +228,12 @@ export interface IpcInvokeMap {
   'export:render': (payload: ExportRenderPayload) => ExportPreview;
   'logs:follow': (payload: LogsFollowPayload) => LogStreamRef;
   'logs:stop': (payload: LogStreamRef) => null;
+  'workloads:watch': (payload: WorkloadWatchPayload) => WorkloadWatchRef;
+  'workloads:unwatch': (payload: WorkloadWatchRef) => null;
+  'workloads:describe': (payload: WorkloadRef) => WorkloadDescription;
+  'workloads:delete': (payload: WorkloadRef) => null;
+  'workloads:restart': (payload: WorkloadRef) => null;
+  'workloads:logs': (payload: PodLogsPayload) => LogStreamRef;
 }
 
 /** Events main pushes to the renderer: event → payload. */
@@ -211,6 +244,10 @@ export interface IpcEventMap {
   'tasks:removed': TaskRef;
   'logs:lines': { streamId: string; lines: LogLine[] };
   'logs:ended': { streamId: string; error?: IpcErrorValue };
+  /** The whole current list of a workload watch, after every change. */
+  'workloads:items': { watchId: string; items: WorkloadItem[] };
+  /** A watch failed (it retries by itself); the list may be stale until the next items. */
+  'workloads:error': { watchId: string; error: IpcErrorValue };
   /** Main asks the window to show a route, e.g. the tray's "Create cluster…". */
   'app:navigate': { route: string };
 }

@@ -4,6 +4,7 @@ import { cleanup } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
 import { FakeAddonsService } from '../../main/dev/fake-engine/fake-addons.js';
 import type { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
+import { FakeWorkloads } from '../../main/dev/fake-engine/fake-workloads.js';
 import { createDemoFakeEngine } from '../../main/dev/fake-engine/seed.js';
 import { createExportService } from '../../main/ipc/adapters/export-service.js';
 import { createAppCore, type AppCore } from '../../main/ipc/app-core.js';
@@ -85,7 +86,7 @@ export interface Harness {
 
 export interface HarnessOptions {
   engine?: FakeEngine;
-  features?: { addons?: boolean; export?: boolean };
+  features?: { addons?: boolean; export?: boolean; workloads?: boolean };
   path?: string;
 }
 
@@ -107,6 +108,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fakeEngine: true,
     ...(options.features?.addons === false ? {} : { addons: new FakeAddonsService(engine, testCatalog) }),
     ...(options.features?.export === false ? {} : { exporter: createExportService() }),
+    ...(options.features?.workloads === false
+      ? {}
+      : { workloads: new FakeWorkloads(engine, { replaceDelayMs: 5, logIntervalMs: 20 }) }),
   });
   const host = { location: { hash: `#${options.path ?? '/'}` }, addEventListener: () => undefined };
   const app = new AppState(createInProcessApi(core), new Router(host));

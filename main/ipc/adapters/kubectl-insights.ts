@@ -54,10 +54,10 @@ export async function kubectlJson(
   return JSON.parse(stdout.text()) as { items?: unknown[] };
 }
 
-type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export type Json = Record<string, unknown>;
+export const obj = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
+export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A node as Kubernetes reports it. */
 export function toKubeNode(item: unknown): KubeNodeInfo {

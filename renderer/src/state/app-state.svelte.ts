@@ -28,6 +28,7 @@ export class AppState {
     logs: false,
     addons: false,
     export: false,
+    workloads: false,
   });
   info = $state<AppInfo | undefined>(undefined);
   /** Whether main answers; while it does not, the window shows a reconnecting screen. */

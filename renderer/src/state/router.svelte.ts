@@ -6,12 +6,13 @@ export type Route =
   | { page: 'task'; taskId: string }
   | { page: 'tasks' }
   | { page: 'doc'; doc: 'export' }
-  | { page: 'cluster'; name: string; tab: 'overview' | 'addons' | 'export' | 'logs' }
+  | { page: 'cluster'; name: string; tab: ClusterTab }
   | { page: 'export' }
   | { page: 'diagnostics' }
   | { page: 'not-found'; path: string };
 
-const tabs = ['overview', 'addons', 'export', 'logs'] as const;
+const tabs = ['overview', 'workloads', 'addons', 'export', 'logs'] as const;
+export type ClusterTab = (typeof tabs)[number];
 
 /** Parses a path such as /clusters/demo/logs. */
 export function parseRoute(path: string): Route {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoFakeEngine } from '../../../main/engine/fake/seed.js';
+import { createDemoFakeEngine } from '../../../main/dev/fake-engine/seed.js';
 import { hasChromium, launchChromium, type LaunchedBrowser } from '../../../scripts/chromium.js';
 import { startFakeBridge, type FakeBridge } from './fake-bridge.js';
 import { skipReason } from './prerequisites.js';
@@ -24,6 +24,10 @@ const pages: { route: string; ready: (page: Page) => Promise<unknown> }[] = [
   {
     route: '/clusters/demo',
     ready: (page) => page.getByRole('region', { name: 'Events' }).getByText('NodeReady').first().waitFor(),
+  },
+  {
+    route: '/clusters/demo/workloads',
+    ready: (page) => page.getByRole('table', { name: 'Pods' }).getByRole('rowheader', { name: 'db-0' }).waitFor(),
   },
   { route: '/clusters/demo/addons', ready: (page) => page.getByRole('article', { name: /Local registry/ }).waitFor() },
   {
@@ -129,6 +133,15 @@ describe.skipIf(skip !== undefined)('layout and access on the FAKE engine (not r
       ]) {
         await go(route);
         await ready(page);
+        if (route.endsWith('/workloads')) {
+          await page.getByRole('button', { name: 'Describe db-0' }).click();
+          await page.getByRole('region', { name: 'YAML of db-0' }).waitFor();
+          await page.getByRole('button', { name: 'Logs of db-0' }).click();
+          await page
+            .getByRole('log', { name: 'Log of db-0' })
+            .getByText(/line 1\)/)
+            .waitFor();
+        }
         if (route.endsWith('/logs')) {
           await page.getByRole('button', { name: 'Tail logs' }).click();
           await page
@@ -166,7 +179,7 @@ describe.skipIf(skip !== undefined)('layout and access on the FAKE engine (not r
     expect(found).toEqual({});
     // The export inputs and their preview sit side by side, not one far below the other.
     await go('/export');
-    await pages[6]?.ready(page);
+    await pages.find((entry) => entry.route === '/export')?.ready(page);
     const inputsTop = await page.locator('.inputs').evaluate((element) => element.getBoundingClientRect().top);
     const previewTop = await page
       .getByRole('heading', { name: /^Issues/ })
@@ -210,7 +223,7 @@ describe.skipIf(skip !== undefined)('layout and access on the FAKE engine (not r
     await go('/clusters/demo');
     await page.getByRole('link', { name: 'Nodes' }).focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add-ons');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Workloads');
     await page.keyboard.press('End');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Logs');
     await page.keyboard.press('ArrowRight');

@@ -9,7 +9,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../../../main/bridge/server.js';
 import { cacheControlFor, chooseEncoding, matchesEtag } from '../../../main/bridge/static-files.js';
-import { FakeEngine } from '../../../main/engine/fake/fake-engine.js';
+import { FakeEngine } from '../../../main/dev/fake-engine/fake-engine.js';
 import { createAppCore } from '../../../main/ipc/app-core.js';
 import { createFileKubectlContexts } from '../../../main/ipc/kubectl-context.js';
 
