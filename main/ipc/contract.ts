@@ -85,6 +85,8 @@ export interface TaskInfo {
   startedAt: number;
   endedAt?: number;
   error?: IpcErrorValue;
+  /** What a create was asked for, so a failed one can be retried or edited. */
+  request?: CreateClusterPayload;
 }
 
 export interface EngineStatus {

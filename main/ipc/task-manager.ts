@@ -20,6 +20,8 @@ export interface StartTaskOptions {
   cluster?: string;
   /** The steps expected, listed as pending before the work starts. */
   plan?: PlannedStep[];
+  /** The create request, kept for Retry and Edit spec. */
+  request?: TaskInfo['request'];
   run: (context: TaskRunContext) => Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export class TaskManager {
   }
 
   /** Starts a task and returns its first snapshot; the work runs in the background. */
-  start({ kind, title, cluster, plan = [], run }: StartTaskOptions): TaskInfo {
+  start({ kind, title, cluster, plan = [], request, run }: StartTaskOptions): TaskInfo {
     const busy = cluster === undefined ? undefined : this.running().find((task) => task.cluster === cluster);
     if (busy) {
       throw new Conflict(`cluster ${cluster ?? ''} is busy: ${busy.title} is still running`, {
@@ -72,6 +74,7 @@ export class TaskManager {
       steps: plan.map((step) => this.pendingStep(kind, step)),
       log: [],
       startedAt: this.now(),
+      ...(request ? { request: { ...request } } : {}),
     };
     const controller = new AbortController();
     const onProgress = (event: ProgressEvent) => {

@@ -118,3 +118,39 @@ describe('TasksPage', () => {
     await core.dispose();
   });
 });
+
+describe('TaskPage after a failed create', () => {
+  it('offers Retry, Edit spec and Diagnostics; Edit spec opens the wizard with that spec', async () => {
+    const engine = new FakeEngine();
+    engine.failStep = 'kubeadm-init';
+    const { context, core, app } = await startHarness({ engine });
+    const specText = 'apiVersion: slipway.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\n';
+    await core.dispatch('clusters:create', { specText });
+    await core.tasks.whenDone('task-1');
+    render(TaskPage, { props: { taskId: 'task-1' }, context });
+    const next = await screen.findByRole('group', { name: 'What next' });
+    expect(within(next).getByRole('link', { name: 'Diagnostics' }).getAttribute('href')).toBe('#/diagnostics');
+    await fireEvent.click(within(next).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => {
+      expect(app.router.path).toBe('/tasks/task-2');
+    });
+    expect((await core.tasks.whenDone('task-2')).state).toBe('succeeded');
+    await fireEvent.click(within(next).getByRole('button', { name: 'Edit spec' }));
+    expect(app.router.path).toBe('/create');
+    expect(app.createDraft).toBe(specText);
+  });
+
+  it('keeps the wizard draft while visiting other pages', async () => {
+    const { context, app } = await startHarness();
+    const { default: CreatePage } = await import('../../renderer/src/pages/CreatePage.svelte');
+    const first = render(CreatePage, { context });
+    const name = screen.getByRole<HTMLInputElement>('textbox', { name: 'Name' });
+    await fireEvent.input(name, { target: { value: 'kept' } });
+    first.unmount();
+    render(CreatePage, { context });
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name' }).value).toBe('kept');
+    expect(app.createDraft).toContain('name: kept');
+    await fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name' }).value).toBe('demo-2');
+  });
+});

@@ -74,6 +74,7 @@ export function createClusterHandlers({
         title: `Create ${name}`,
         cluster: name,
         plan: plannedSteps(engine, { kind: 'create', spec }),
+        request: { specText, ...(image ? { image } : {}), ...(retain ? { retain } : {}) },
         run: async ({ signal, onProgress }) => {
           for (const message of [...notes, ...warnings.map((warning) => `warning: ${warning}`)])
             onProgress({ kind: 'log', message });

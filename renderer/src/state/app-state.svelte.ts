@@ -33,6 +33,8 @@ export class AppState {
   info = $state<AppInfo | undefined>(undefined);
   /** Whether main answers; while it does not, the window shows a reconnecting screen. */
   connection = $state<ConnectionState>('connected');
+  /** The create wizard's text, kept while the user visits other pages (and set by Edit spec). */
+  createDraft = $state<string | undefined>(undefined);
 
   runningTasks = $derived(Object.values(this.tasks).filter((task) => task.state === 'running'));
   private readonly stops: (() => void)[] = [];

@@ -98,6 +98,10 @@ describe.skipIf(skip !== undefined)('Workloads tab on the REAL engine (Chromium,
   });
 
   it('follows a CoreDNS pod’s log', async () => {
+    await podRows()
+      .filter({ hasText: /^coredns-/ })
+      .first()
+      .waitFor();
     const [first] = await corednsPods();
     await page.getByRole('button', { name: `Logs of ${first ?? ''}` }).click();
     const log = page.getByRole('log', { name: `Log of ${first ?? ''}` });
