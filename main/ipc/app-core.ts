@@ -111,6 +111,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         return null;
       }),
     'doctor:run': () => engine.doctor(),
+    'kubectl:current-context': async () => (await kubectl.current()) ?? null,
     ...createFeatureHandlers({ engine, tasks, addons: options.addons, exporter: options.exporter, afterTask }),
     'logs:follow': (payload) => Promise.resolve().then(() => logs.follow(payload)),
     'logs:stop': ({ streamId }) => {

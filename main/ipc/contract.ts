@@ -213,6 +213,8 @@ export interface IpcInvokeMap {
   'clusters:kubeconfig': (payload: ClusterRef) => string;
   'clusters:spec': (payload: ClusterRef) => ClusterSpec | null;
   'clusters:use-context': (payload: ClusterRef) => KubectlContextInfo;
+  /** kubectl's current context (null when none is set), for the window's indicator. */
+  'kubectl:current-context': () => string | null;
   'clusters:node-stats': (payload: ClusterRef) => NodeStats[];
   'clusters:kube-nodes': (payload: ClusterRef) => KubeNodeInfo[];
   'clusters:pods': (payload: ClusterRef) => PodSummary[];

@@ -111,6 +111,7 @@ export const payloadSchemas = {
   'clusters:kubeconfig': clusterRef,
   'clusters:spec': clusterRef,
   'clusters:use-context': clusterRef,
+  'kubectl:current-context': none,
   'clusters:node-stats': clusterRef,
   'clusters:kube-nodes': clusterRef,
   'clusters:pods': clusterRef,

@@ -111,3 +111,18 @@ describe('DiagnosticsPage', () => {
     expect(within(cgroups).getByText(/failCgroupV1: false/)).toBeTruthy();
   });
 });
+
+describe('kubectl context indicator', () => {
+  it('shows kubectl’s current context in the sidebar and follows a switch', async () => {
+    const { context, app } = await startHarness();
+    const { default: App } = await import('../../renderer/src/App.svelte');
+    render(App, { props: { app }, context });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByText('no context')).toBeTruthy();
+    app.router.navigate('/clusters/demo');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Use as kubectl context' }));
+    await waitFor(() => {
+      expect(within(nav).getByText('slipway-demo')).toBeTruthy();
+    });
+  });
+});

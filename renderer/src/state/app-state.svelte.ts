@@ -35,6 +35,8 @@ export class AppState {
   connection = $state<ConnectionState>('connected');
   /** The create wizard's text, kept while the user visits other pages (and set by Edit spec). */
   createDraft = $state<string | undefined>(undefined);
+  /** kubectl's current context, shown in the sidebar; null when none is set. */
+  kubectlContext = $state<string | null | undefined>(undefined);
 
   runningTasks = $derived(Object.values(this.tasks).filter((task) => task.state === 'running'));
   private readonly stops: (() => void)[] = [];
@@ -89,7 +91,13 @@ export class AppState {
     if ('result' in features) this.features = features.result;
     if ('result' in engine) this.engine = engine.result;
     if ('result' in tasks) this.tasks = Object.fromEntries(tasks.result.map((task) => [task.id, task]));
-    await this.refreshClusters();
+    await Promise.all([this.refreshClusters(), this.refreshKubectlContext()]);
+  }
+
+  /** Reads kubectl's current context again (after switching it). */
+  async refreshKubectlContext(): Promise<void> {
+    const response = await this.api.invoke('kubectl:current-context');
+    if ('result' in response) this.kubectlContext = response.result;
   }
 
   /** Asks main for the cluster list now (after an action, or from a Retry button). */

@@ -58,6 +58,7 @@ const expectedChannels = [
   'export:render',
   'logs:follow',
   'logs:stop',
+  'kubectl:current-context',
   'workloads:watch',
   'workloads:unwatch',
   'workloads:describe',
