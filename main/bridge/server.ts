@@ -79,7 +79,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     } else if (request.method !== 'GET' || options.staticDir === undefined) {
       sendJson(response, 405, { error: 'method not allowed' });
     } else {
-      await serveStatic(options.staticDir, path, response);
+      await serveStatic(options.staticDir, path, response, request.headers);
     }
   }
 

@@ -17,12 +17,17 @@ import { CONTEXT_PREFIX } from '../lib/naming.js';
 import { createFileKubectlContexts, type KubectlContexts } from './kubectl-context.js';
 import { LogStreams } from './log-streams.js';
 import { TaskManager } from './task-manager.js';
+import { createWorkloadHandlers } from './handlers/workload-handlers.js';
+import type { WorkloadSource } from './workloads/types.js';
+import { WorkloadWatches } from './workloads/workload-watches.js';
 
 export interface AppCoreOptions {
   engine: Engine;
   transport: AppInfo['transport'];
   addons?: AddonsService;
   exporter?: ExportService;
+  /** Live workload lists and actions (client-node for real clusters, in memory for the fake). */
+  workloads?: WorkloadSource;
   kubectl?: KubectlContexts;
   version?: string;
   platform?: string;
@@ -69,6 +74,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     now: options.now,
   });
   const logs = new LogStreams(engine, hub);
+  const watches = options.workloads ? new WorkloadWatches(options.workloads, hub) : undefined;
   const kubectl = options.kubectl ?? createFileKubectlContexts(kubeconfigPath());
   const extras = detectEngineExtras(engine);
   const features: Features = {
@@ -79,6 +85,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logs: extras.followLogs,
     addons: options.addons !== undefined,
     export: options.exporter !== undefined,
+    workloads: options.workloads !== undefined,
   };
   const afterTask = () => void monitor.refresh();
   const info: AppInfo = {
@@ -104,12 +111,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         return null;
       }),
     'doctor:run': () => engine.doctor(),
+    'kubectl:current-context': async () => (await kubectl.current()) ?? null,
     ...createFeatureHandlers({ engine, tasks, addons: options.addons, exporter: options.exporter, afterTask }),
     'logs:follow': (payload) => Promise.resolve().then(() => logs.follow(payload)),
     'logs:stop': ({ streamId }) => {
       logs.stop(streamId);
       return Promise.resolve(null);
     },
+    ...createWorkloadHandlers({ source: options.workloads, watches, logs }),
   };
 
   return {
@@ -126,6 +135,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     dispose: async () => {
       monitor.stop();
       logs.stopAll();
+      watches?.stopAll();
       await tasks.cancelAll();
       await options.addons?.dispose?.();
     },

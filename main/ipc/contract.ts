@@ -16,6 +16,9 @@ import type {
   ExportTargetInfo,
   RevealedOutput,
 } from './feature-services.js';
+import type { WorkloadDescription, WorkloadItem, WorkloadKind, WorkloadRef } from './workloads/types.js';
+
+export type { WorkloadDescription, WorkloadItem, WorkloadKind, WorkloadRef };
 
 /** Codes of errors that only exist at the IPC edge; engine errors keep their own codes. */
 export const IpcErrorCodes = {
@@ -59,10 +62,13 @@ export type TaskKind = 'create' | 'start' | 'stop' | 'delete' | 'addon-enable' |
 export interface TaskStep {
   id: string;
   title: string;
-  state: 'running' | 'succeeded' | 'failed';
-  /** Milliseconds since the epoch. */
-  startedAt: number;
+  /** pending: planned, not started yet (and never started, if the task ended before it). */
+  state: 'pending' | 'running' | 'succeeded' | 'failed';
+  /** Milliseconds since the epoch; absent while pending. */
+  startedAt?: number;
   durationMs?: number;
+  /** How long this step took in earlier runs of the same kind of task (median), for estimates. */
+  expectedMs?: number;
   error?: string;
 }
 
@@ -79,6 +85,8 @@ export interface TaskInfo {
   startedAt: number;
   endedAt?: number;
   error?: IpcErrorValue;
+  /** What a create was asked for, so a failed one can be retried or edited. */
+  request?: CreateClusterPayload;
 }
 
 export interface EngineStatus {
@@ -97,6 +105,8 @@ export interface Features {
   logs: boolean;
   addons: boolean;
   export: boolean;
+  /** Live lists of namespaces, pods, rollouts, Services and routes, with describe and actions. */
+  workloads: boolean;
 }
 
 /** How the renderer reaches main: Electron IPC, the loopback bridge, or a direct call in tests. */
@@ -166,6 +176,28 @@ export interface LogStreamRef {
   streamId: string;
 }
 
+export interface WorkloadWatchPayload {
+  cluster: string;
+  kind: WorkloadKind;
+  /** Only this namespace; all namespaces when absent. */
+  namespace?: string;
+}
+
+export interface WorkloadWatchRef {
+  watchId: string;
+}
+
+export interface PodLogsPayload {
+  cluster: string;
+  namespace: string;
+  pod: string;
+  container?: string;
+  tailLines?: number;
+  timestamps?: boolean;
+  /** Keep streaming new lines (default true). */
+  follow?: boolean;
+}
+
 /** Invoke channels: channel → (payload) => result. Channels without a payload take none. */
 export interface IpcInvokeMap {
   'app:info': () => AppInfo;
@@ -181,6 +213,8 @@ export interface IpcInvokeMap {
   'clusters:kubeconfig': (payload: ClusterRef) => string;
   'clusters:spec': (payload: ClusterRef) => ClusterSpec | null;
   'clusters:use-context': (payload: ClusterRef) => KubectlContextInfo;
+  /** kubectl's current context (null when none is set), for the window's indicator. */
+  'kubectl:current-context': () => string | null;
   'clusters:node-stats': (payload: ClusterRef) => NodeStats[];
   'clusters:kube-nodes': (payload: ClusterRef) => KubeNodeInfo[];
   'clusters:pods': (payload: ClusterRef) => PodSummary[];
@@ -198,6 +232,12 @@ export interface IpcInvokeMap {
   'export:render': (payload: ExportRenderPayload) => ExportPreview;
   'logs:follow': (payload: LogsFollowPayload) => LogStreamRef;
   'logs:stop': (payload: LogStreamRef) => null;
+  'workloads:watch': (payload: WorkloadWatchPayload) => WorkloadWatchRef;
+  'workloads:unwatch': (payload: WorkloadWatchRef) => null;
+  'workloads:describe': (payload: WorkloadRef) => WorkloadDescription;
+  'workloads:delete': (payload: WorkloadRef) => null;
+  'workloads:restart': (payload: WorkloadRef) => null;
+  'workloads:logs': (payload: PodLogsPayload) => LogStreamRef;
 }
 
 /** Events main pushes to the renderer: event → payload. */
@@ -208,6 +248,10 @@ export interface IpcEventMap {
   'tasks:removed': TaskRef;
   'logs:lines': { streamId: string; lines: LogLine[] };
   'logs:ended': { streamId: string; error?: IpcErrorValue };
+  /** The whole current list of a workload watch, after every change. */
+  'workloads:items': { watchId: string; items: WorkloadItem[] };
+  /** A watch failed (it retries by itself); the list may be stale until the next items. */
+  'workloads:error': { watchId: string; error: IpcErrorValue };
   /** Main asks the window to show a route, e.g. the tray's "Create cluster…". */
   'app:navigate': { route: string };
 }
@@ -223,12 +267,17 @@ export type IpcHandlers = {
   [C in IpcChannel]: (payload: PayloadOf<C>) => Promise<ResultOf<C>>;
 };
 
+/** Whether the renderer still reaches main (only the bridge can lose it while the page lives). */
+export type ConnectionState = 'connected' | 'reconnecting';
+
 /** window.slipway: the same object from the preload and from the bridge client. */
 export interface SlipwayApi {
   readonly transport: Transport;
   invoke<C extends IpcChannel>(channel: C, ...args: InvokeArgs<C>): Promise<IpcResponse<ResultOf<C>>>;
   /** Subscribes to an event; returns the function that unsubscribes. */
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEventMap[E]) => void): () => void;
+  /** Reports losing and regaining main; transports that cannot lose it leave it out. */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }
 
 /** The Electron channel names that carry the contract (one for invokes, one for events). */

@@ -4,6 +4,7 @@
 // the UI hides what is missing instead of inventing data.
 import type { NodeStats } from '../engine/provider.js';
 import type { Engine } from '../engine/types.js';
+import type { PlannedStep, TaskPlanRequest } from './task-plans.js';
 
 // One shape for node stats from the provider up to the renderer.
 export type { NodeStats };
@@ -62,6 +63,8 @@ export interface EngineExtras {
   listEvents?(cluster: string): Promise<ClusterEvent[]>;
   /** Streams log lines until the signal aborts; resolves when the stream ends. */
   followLogs?(cluster: string, options: FollowLogsOptions): Promise<void>;
+  /** The steps a task will run, when the engine knows them better than the create pipeline. */
+  plannedSteps?(request: TaskPlanRequest): PlannedStep[];
 }
 
 export type EngineWithExtras = Engine & EngineExtras;

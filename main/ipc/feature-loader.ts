@@ -12,10 +12,13 @@ import { createAddonsService } from './adapters/addons-service.js';
 import { createExportService } from './adapters/export-service.js';
 import { withKubectlInsights } from './adapters/kubectl-insights.js';
 import type { AddonsService, ExportService } from './feature-services.js';
+import { createKubeWorkloads } from './workloads/kube-workloads.js';
+import type { WorkloadSource } from './workloads/types.js';
 
 export interface FeatureServices {
   addons?: AddonsService;
   exporter?: ExportService;
+  workloads?: WorkloadSource;
 }
 
 /** The real engine as the desktop app uses it: with kubectl-based insights. */
@@ -32,5 +35,5 @@ export async function loadFeatureServices(engine: Engine): Promise<FeatureServic
     host: { nodes: engineNodeAccess(engine), containers: dockerHostContainers() },
     overrides,
   });
-  return { exporter, addons };
+  return { exporter, addons, workloads: createKubeWorkloads(engine) };
 }

@@ -41,6 +41,31 @@ export class LogStreams {
     return { streamId };
   }
 
+  /** Starts any line source as a stream (a single pod's log); same bounds and events. */
+  openStream(run: (signal: AbortSignal, onLines: (lines: LogLine[]) => void) => Promise<void>): LogStreamRef {
+    const streamId = `logs-${String(this.nextId++)}`;
+    const controller = new AbortController();
+    this.streams.set(streamId, controller);
+    for (const oldest of [...this.streams.keys()].slice(0, Math.max(0, this.streams.size - this.maxStreams)))
+      this.stop(oldest);
+    // Lines are sent on a later turn, after the caller has the stream id.
+    void Promise.resolve()
+      .then(() =>
+        run(controller.signal, (lines) => {
+          if (!controller.signal.aborted && lines.length > 0) this.hub.emit('logs:lines', { streamId, lines });
+        }),
+      )
+      .then(
+        () => {
+          this.end(streamId);
+        },
+        (error: unknown) => {
+          this.end(streamId, controller.signal.aborted ? undefined : error);
+        },
+      );
+    return { streamId };
+  }
+
   /** Stops a stream; unknown ids are ignored (it may have ended by itself). */
   stop(streamId: string): void {
     this.streams.get(streamId)?.abort();

@@ -9,6 +9,7 @@ import { isPrototypeKey } from '../spec/yaml-keys.js';
 import { nestedKeys } from '../addons/parameters.js';
 import type { IpcChannel, PayloadOf } from './contract.js';
 import { DNS1123_LABEL } from '../lib/dns-names.js';
+import { RESTARTABLE_KINDS, WORKLOAD_KINDS } from './workloads/types.js';
 
 const MAX_SPEC_CHARS = 1024 * 1024;
 const MAX_PARAMS_JSON_CHARS = 64 * 1024;
@@ -70,6 +71,27 @@ const taskRef = z.strictObject({ taskId });
 const streamRef = z.strictObject({ streamId });
 const addonChange = z.strictObject({ cluster: clusterName, addon: addonName });
 
+const watchId = z
+  .string({ error: 'watchId must be a string' })
+  .regex(/^watch-[0-9]{1,9}$/, 'watchId must look like watch-3');
+
+const workloadKind = z.enum(WORKLOAD_KINDS, { error: `kind must be one of ${WORKLOAD_KINDS.join(', ')}` });
+
+const kubeName = z
+  .string({ error: 'name must be a string' })
+  .min(1, 'name must not be empty')
+  .max(253, 'name must be at most 253 characters')
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'name must be a Kubernetes object name');
+
+const namespaceName = z.string().max(63).regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label');
+
+const workloadRef = z.strictObject({
+  cluster: clusterName,
+  kind: workloadKind,
+  namespace: namespaceName.optional(),
+  name: kubeName,
+});
+
 /** One schema per invoke channel. */
 export const payloadSchemas = {
   'app:info': none,
@@ -89,6 +111,7 @@ export const payloadSchemas = {
   'clusters:kubeconfig': clusterRef,
   'clusters:spec': clusterRef,
   'clusters:use-context': clusterRef,
+  'kubectl:current-context': none,
   'clusters:node-stats': clusterRef,
   'clusters:kube-nodes': clusterRef,
   'clusters:pods': clusterRef,
@@ -135,6 +158,23 @@ export const payloadSchemas = {
     tailLines: z.int().min(0).max(1000).optional(),
   }),
   'logs:stop': streamRef,
+  'workloads:watch': z.strictObject({ cluster: clusterName, kind: workloadKind, namespace: namespaceName.optional() }),
+  'workloads:unwatch': z.strictObject({ watchId }),
+  'workloads:describe': workloadRef,
+  'workloads:delete': workloadRef,
+  'workloads:restart': workloadRef.refine((ref) => RESTARTABLE_KINDS.includes(ref.kind), {
+    message: 'only deployments, statefulsets and daemonsets can be restarted',
+    path: ['kind'],
+  }),
+  'workloads:logs': z.strictObject({
+    cluster: clusterName,
+    namespace: namespaceName,
+    pod: kubeName,
+    container: z.string().max(63).regex(DNS1123_LABEL, 'container must be a DNS-1123 label').optional(),
+    tailLines: z.int().min(0).max(10_000).optional(),
+    timestamps: z.boolean().optional(),
+    follow: z.boolean().optional(),
+  }),
 } satisfies { [C in IpcChannel]: z.ZodType<PayloadOf<C>> };
 
 /** Every invoke channel, from the schema table (the runtime twin of IpcInvokeMap's keys). */

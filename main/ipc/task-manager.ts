@@ -6,6 +6,7 @@ import type { ProgressEvent, ProgressListener } from '../engine/types.js';
 import { Conflict, NotFound } from '../errors.js';
 import type { TaskInfo, TaskKind, TaskStep } from './contract.js';
 import { toIpcErrorValue } from './ipc-errors.js';
+import type { PlannedStep } from './task-plans.js';
 
 export interface TaskRunContext {
   signal: AbortSignal;
@@ -17,6 +18,10 @@ export interface StartTaskOptions {
   title: string;
   /** Only one task runs per cluster at a time. */
   cluster?: string;
+  /** The steps expected, listed as pending before the work starts. */
+  plan?: PlannedStep[];
+  /** The create request, kept for Retry and Edit spec. */
+  request?: TaskInfo['request'];
   run: (context: TaskRunContext) => Promise<void>;
 }
 
@@ -42,6 +47,8 @@ export class TaskManager {
   private readonly now: () => number;
   private readonly maxLogLines: number;
   private readonly maxFinished: number;
+  /** Recent durations per kind and step (kind/step → ms), for the next run's estimates. */
+  private readonly stepHistory = new Map<string, number[]>();
 
   constructor(private readonly options: TaskManagerOptions) {
     this.now = options.now ?? Date.now;
@@ -50,7 +57,7 @@ export class TaskManager {
   }
 
   /** Starts a task and returns its first snapshot; the work runs in the background. */
-  start({ kind, title, cluster, run }: StartTaskOptions): TaskInfo {
+  start({ kind, title, cluster, plan = [], request, run }: StartTaskOptions): TaskInfo {
     const busy = cluster === undefined ? undefined : this.running().find((task) => task.cluster === cluster);
     if (busy) {
       throw new Conflict(`cluster ${cluster ?? ''} is busy: ${busy.title} is still running`, {
@@ -64,9 +71,10 @@ export class TaskManager {
       cluster,
       state: 'running',
       cancelRequested: false,
-      steps: [],
+      steps: plan.map((step) => this.pendingStep(kind, step)),
       log: [],
       startedAt: this.now(),
+      ...(request ? { request: { ...request } } : {}),
     };
     const controller = new AbortController();
     const onProgress = (event: ProgressEvent) => {
@@ -141,13 +149,16 @@ export class TaskManager {
   private applyProgress(info: TaskInfo, event: ProgressEvent): void {
     if (info.state !== 'running') return;
     if (event.kind === 'step-start') {
-      info.steps.push({ id: event.step, title: event.title, state: 'running', startedAt: event.at });
+      const planned = info.steps.find((candidate) => candidate.id === event.step && candidate.state === 'pending');
+      if (planned) Object.assign(planned, { title: event.title, state: 'running', startedAt: event.at });
+      else info.steps.push({ id: event.step, title: event.title, state: 'running', startedAt: event.at });
     } else if (event.kind === 'step-end') {
       const step = info.steps.findLast((candidate) => candidate.id === event.step && candidate.state === 'running');
       if (step) {
         step.state = event.ok ? 'succeeded' : 'failed';
         step.durationMs = event.durationMs;
         if (event.error !== undefined) step.error = event.error;
+        if (event.ok) this.remember(info.kind, step.id, event.durationMs);
       }
     } else {
       const prefix = event.step ? `[${event.step}] ` : '';
@@ -159,8 +170,18 @@ export class TaskManager {
 
   private endStep(step: TaskStep, ok: boolean, error: string): void {
     step.state = ok ? 'succeeded' : 'failed';
-    step.durationMs = Math.max(0, this.now() - step.startedAt);
+    step.durationMs = Math.max(0, this.now() - (step.startedAt ?? this.now()));
     step.error = error;
+  }
+
+  private pendingStep(kind: TaskKind, { id, title }: PlannedStep): TaskStep {
+    const expectedMs = median(this.stepHistory.get(`${kind}/${id}`) ?? []);
+    return { id, title, state: 'pending', ...(expectedMs === undefined ? {} : { expectedMs }) };
+  }
+
+  private remember(kind: TaskKind, step: string, durationMs: number): void {
+    const key = `${kind}/${step}`;
+    this.stepHistory.set(key, [...(this.stepHistory.get(key) ?? []), durationMs].slice(-HISTORY_RUNS));
   }
 
   private dropOldFinished(): void {
@@ -182,6 +203,14 @@ export class TaskManager {
   private publish(info: TaskInfo): void {
     this.options.onUpdate(snapshot(info));
   }
+}
+
+const HISTORY_RUNS = 5;
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function snapshot(info: TaskInfo): TaskInfo {

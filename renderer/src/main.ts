@@ -13,6 +13,8 @@ import './styles/app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+// The loading line from index.html goes when the app mounts in its place.
+target.replaceChildren();
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 const theme = new Theme(document.documentElement, localStorage, () => dark.matches);
 dark.addEventListener('change', () => {

@@ -21,28 +21,61 @@ describe('AddonsPage', () => {
     render(AddonsPage, { props: { cluster: 'demo' }, context });
     await fireEvent.click(await screen.findByRole('button', { name: 'Enable Headlamp dashboard…' }));
     const form = screen.getByRole('form', { name: 'Parameters of Headlamp dashboard' });
-    const access = within(form).getByRole<HTMLSelectElement>('combobox', { name: 'access' });
-    expect(access.value).toBe('view');
-    expect(within(form).getByRole('checkbox', { name: 'admin — grants more privilege' })).toBeTruthy();
-    await fireEvent.change(access, { target: { value: 'admin' } });
+    const role = within(form).getByRole<HTMLSelectElement>('combobox', { name: 'Role — grants more privilege' });
+    expect(role.value).toBe('view');
+    // Labels are words, not keys; descriptions show `code` as code, without backticks.
+    expect(within(form).getByRole('checkbox', { name: 'Default class' })).toBeTruthy();
+    const hint = document.getElementById('param-dashboard-role-hint');
+    expect(hint?.textContent).not.toContain('`');
+    expect(hint?.querySelector('code')?.textContent).toBe('view');
+    await fireEvent.change(role, { target: { value: 'edit' } });
     await fireEvent.click(within(form).getByRole('button', { name: 'Enable Headlamp dashboard' }));
+    // A role above the default is confirmed first.
+    const dialog = screen.getByRole('dialog', { name: 'Grant more privilege to Headlamp dashboard?' });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Grant and enable' }));
     await core.tasks.whenDone('task-1');
     const card = screen.getByRole('article', { name: /Headlamp dashboard/ });
     await waitFor(() => {
       expect(within(card).getByText('Enabled')).toBeTruthy();
     });
-    expect(within(card).getByText('{"access":"admin","admin":false}')).toBeTruthy();
+    expect(within(card).getByText(/Role: edit/)).toBeTruthy();
   });
 
   it('shows a value outside the schema next to its field and will not enable', async () => {
     const { context } = await startHarness();
     render(AddonsPage, { props: { cluster: 'ha-lab' }, context });
     await fireEvent.click(await screen.findByRole('button', { name: 'Enable Local registry…' }));
-    const port = screen.getByRole<HTMLInputElement>('spinbutton', { name: 'hostPort' });
+    const port = screen.getByRole<HTMLInputElement>('spinbutton', { name: 'Host port' });
     expect(port.value).toBe('5001');
     await fireEvent.input(port, { target: { value: '80' } });
-    expect(screen.getByText('hostPort must be at least 1024')).toBeTruthy();
+    expect(screen.getByText('Host port must be at least 1024')).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Enable Local registry' }).disabled).toBe(true);
+  });
+
+  it('asks before granting cluster-admin and sends nothing when the user goes back', async () => {
+    const { context, core } = await startHarness();
+    render(AddonsPage, { props: { cluster: 'demo' }, context });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Enable Headlamp dashboard…' }));
+    const form = screen.getByRole('form', { name: 'Parameters of Headlamp dashboard' });
+    await fireEvent.change(within(form).getByRole('combobox', { name: 'Role — grants more privilege' }), {
+      target: { value: 'cluster-admin' },
+    });
+    await fireEvent.click(within(form).getByRole('button', { name: 'Enable Headlamp dashboard' }));
+    const dialog = screen.getByRole('dialog', { name: 'Grant more privilege to Headlamp dashboard?' });
+    expect(within(dialog).getByText('cluster-admin')).toBeTruthy();
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Go back' }));
+    expect(dialog.hasAttribute('open')).toBe(false);
+    expect(core.tasks.list()).toEqual([]);
+  });
+
+  it('reports a value off the pattern in words, never the regular expression', async () => {
+    const { context } = await startHarness();
+    render(AddonsPage, { props: { cluster: 'demo' }, context });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Enable Headlamp dashboard…' }));
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Host' }), { target: { value: 'Not A Host' } });
+    const problem = document.getElementById('param-dashboard-host-error')?.textContent ?? '';
+    expect(problem).toBe('Host is not in the expected format');
+    expect(problem).not.toMatch(/[\^$]/);
   });
 
   it('mints a token only when asked and masks it until shown', async () => {

@@ -8,14 +8,6 @@ import { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
 import { createDemoFakeEngine, fakeSpec } from '../../main/dev/fake-engine/seed.js';
 import { startHarness } from './harness.js';
 
-// jsdom implements <dialog> without showModal() and close(); these do what matters here.
-HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-  this.setAttribute('open', '');
-};
-HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-  this.removeAttribute('open');
-};
-
 describe('ClusterPage', () => {
   it('lists nodes with role, version, Kubernetes status and CPU and memory', async () => {
     const { context } = await startHarness();
@@ -117,5 +109,20 @@ describe('DiagnosticsPage', () => {
     if (!cgroups) throw new Error('no cgroup check');
     expect(within(cgroups).getByText('Warning')).toBeTruthy();
     expect(within(cgroups).getByText(/failCgroupV1: false/)).toBeTruthy();
+  });
+});
+
+describe('kubectl context indicator', () => {
+  it('shows kubectl’s current context in the sidebar and follows a switch', async () => {
+    const { context, app } = await startHarness();
+    const { default: App } = await import('../../renderer/src/App.svelte');
+    render(App, { props: { app }, context });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByText('no context')).toBeTruthy();
+    app.router.navigate('/clusters/demo');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Use as kubectl context' }));
+    await waitFor(() => {
+      expect(within(nav).getByText('slipway-demo')).toBeTruthy();
+    });
   });
 });

@@ -4,6 +4,7 @@ import { cleanup } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
 import { FakeAddonsService } from '../../main/dev/fake-engine/fake-addons.js';
 import type { FakeEngine } from '../../main/dev/fake-engine/fake-engine.js';
+import { FakeWorkloads } from '../../main/dev/fake-engine/fake-workloads.js';
 import { createDemoFakeEngine } from '../../main/dev/fake-engine/seed.js';
 import { createExportService } from '../../main/ipc/adapters/export-service.js';
 import { createAppCore, type AppCore } from '../../main/ipc/app-core.js';
@@ -18,6 +19,14 @@ import { Router } from '../../renderer/src/state/router.svelte.js';
 afterEach(() => {
   cleanup();
 });
+
+// jsdom implements <dialog> without showModal() and close(); these do what matters here.
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};
 
 /** A small, stable catalogue (the real one is tested against the bundles elsewhere). */
 export const testCatalog: AddonCatalogEntry[] = [
@@ -51,8 +60,16 @@ export const testCatalog: AddonCatalogEntry[] = [
       type: 'object',
       additionalProperties: false,
       properties: {
-        access: { type: 'string', enum: ['view', 'admin'], default: 'view' },
-        admin: { type: 'boolean', default: false, 'x-slipway-privileged': true },
+        role: {
+          type: 'string',
+          description:
+            'Cluster role of the login account. `view` cannot read Secrets; `cluster-admin` can do anything.',
+          enum: ['view', 'edit', 'cluster-admin'],
+          default: 'view',
+          'x-slipway-privileged': true,
+        },
+        defaultClass: { type: 'boolean', default: false },
+        host: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', default: 'headlamp.localhost' },
       },
     },
     requires: [],
@@ -69,7 +86,7 @@ export interface Harness {
 
 export interface HarnessOptions {
   engine?: FakeEngine;
-  features?: { addons?: boolean; export?: boolean };
+  features?: { addons?: boolean; export?: boolean; workloads?: boolean };
   path?: string;
 }
 
@@ -91,6 +108,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fakeEngine: true,
     ...(options.features?.addons === false ? {} : { addons: new FakeAddonsService(engine, testCatalog) }),
     ...(options.features?.export === false ? {} : { exporter: createExportService() }),
+    ...(options.features?.workloads === false
+      ? {}
+      : { workloads: new FakeWorkloads(engine, { replaceDelayMs: 5, logIntervalMs: 20 }) }),
   });
   const host = { location: { hash: `#${options.path ?? '/'}` }, addEventListener: () => undefined };
   const app = new AppState(createInProcessApi(core), new Router(host));

@@ -159,10 +159,10 @@ describe('schema-generated fields', () => {
     expect(coerceInput(port, '8080')).toBe(8080);
     expect(coerceInput(hosts, 'a\n\n b \n')).toEqual(['a', 'b']);
     expect(valueProblems(fields, { port: 80, tls: { name: 'Bad' } })).toEqual({
-      port: 'port must be at least 1024',
-      'tls.name': 'name must match ^[a-z]+$',
+      port: 'Port must be at least 1024',
+      'tls.name': 'Name is not in the expected format',
     });
-    expect(valueProblems(fields, {})).toEqual({ port: 'port is required' });
+    expect(valueProblems(fields, {})).toEqual({ port: 'Port is required' });
   });
 });
 
@@ -197,5 +197,91 @@ describe('spec-document edits', () => {
     expect(fieldKeyFor('spec.workers[1].replicas')).toBe('pool-1-replicas');
     expect(fieldKeyFor('spec.addons[0].name')).toBe('addons');
     expect(fieldKeyFor('spec.portMappings[0].hostPort')).toBeUndefined();
+  });
+});
+
+describe('GUI wording', () => {
+  it('turns keys into labels', async () => {
+    const { humanizeKey } = await import('../../renderer/src/lib/gui-wording.js');
+    expect(humanizeKey('defaultClass')).toBe('Default class');
+    expect(humanizeKey('vks.vmClass')).toBe('VM class');
+    expect(humanizeKey('hostPort')).toBe('Host port');
+    expect(humanizeKey('tkgi.externalHostname')).toBe('External hostname');
+    expect(humanizeKey('apiVersion')).toBe('API version');
+  });
+
+  it('counts in words', async () => {
+    const { plural } = await import('../../renderer/src/lib/gui-wording.js');
+    expect([plural(0, 'error'), plural(1, 'error'), plural(2, 'error')]).toEqual(['0 errors', '1 error', '2 errors']);
+  });
+
+  it('replaces CLI flags in the messages main sends', async () => {
+    const { guiMessage } = await import('../../renderer/src/lib/gui-wording.js');
+    expect(
+      guiMessage('vks needs a VM class; give it in --site FILE or with --set vks.vmClass=VALUE', {
+        'vks.vmClass': 'VM class',
+      }),
+    ).toBe('vks needs a VM class; fill it in under Site inputs');
+    expect(
+      guiMessage(
+        'give them in a site file (--site FILE, see docs/export.md) or one by one with --set gke.project=VALUE',
+      ),
+    ).toBe('fill them in under Site inputs');
+    expect(guiMessage('name must match pattern "^[a-z]+$"')).toBe('name is not in the expected format');
+  });
+
+  it('shows `code` as code and docs paths as in-app links', async () => {
+    const { richSegments } = await import('../../renderer/src/lib/gui-wording.js');
+    expect(richSegments('`view` cannot read Secrets; see docs/export.md.')).toEqual([
+      { kind: 'code', text: 'view' },
+      { kind: 'text', text: ' cannot read Secrets; see ' },
+      { kind: 'doc', text: 'docs/export.md', route: '/docs/export' },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(richSegments('a lone ` stays')).toEqual([
+      { kind: 'text', text: 'a lone ' },
+      { kind: 'text', text: '` stays' },
+    ]);
+  });
+});
+
+describe('cluster display', () => {
+  it('trusts a state only while the engine answers, and a running task wins', async () => {
+    const { clusterDisplay } = await import('../../renderer/src/lib/cluster-display.js');
+    expect(clusterDisplay({ state: 'running' }, undefined, true).label).toBe('Running');
+    expect(clusterDisplay({ state: 'running' }, undefined, false).label).toBe('Unknown (engine unreachable)');
+    expect(clusterDisplay({ state: 'running' }, { kind: 'create' }, true)).toEqual({
+      kind: 'busy',
+      tone: 'info',
+      label: 'Creating…',
+    });
+  });
+});
+
+describe('readable colours', () => {
+  it('gives every hue at least 4.5:1 on the log background in both themes', async () => {
+    const { contrastRatio, readableHue } = await import('../../renderer/src/lib/format.js');
+    const parse = (rgb: string) => rgb.match(/\d+/g)?.map(Number) as [number, number, number];
+    for (const [background, dark] of [
+      [[0xee, 0xf1, 0xf4], false],
+      [[0x1f, 0x26, 0x2e], true],
+    ] as const) {
+      for (let hue = 0; hue < 360; hue += 5) {
+        expect(contrastRatio(parse(readableHue(hue, [...background], dark)), [...background])).toBeGreaterThanOrEqual(
+          4.5,
+        );
+      }
+    }
+  });
+});
+
+describe('tab keys', () => {
+  it('moves left and right with wrapping, and to the ends', async () => {
+    const { nextTabIndex } = await import('../../renderer/src/lib/tab-keys.js');
+    expect(nextTabIndex('ArrowRight', 2, 3)).toBe(0);
+    expect(nextTabIndex('ArrowLeft', 0, 3)).toBe(2);
+    expect(nextTabIndex('Home', 2, 3)).toBe(0);
+    expect(nextTabIndex('End', 0, 3)).toBe(2);
+    expect(nextTabIndex('a', 0, 3)).toBeUndefined();
   });
 });

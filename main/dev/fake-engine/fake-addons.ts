@@ -4,7 +4,7 @@
 import { Conflict, NotFound } from '../../errors.js';
 import type { AddonCatalogEntry, AddonOutput, AddonState, AddonsService } from '../../ipc/feature-services.js';
 import type { TaskOptions } from '../../engine/types.js';
-import type { FakeEngine } from './fake-engine.js';
+import { fakeAddonSteps, type FakeEngine } from './fake-engine.js';
 
 const fakeOutputs: Record<string, AddonOutput[]> = {
   registry: [{ name: 'push', title: 'Push images to', kind: 'text', value: 'localhost:5001', secret: false }],
@@ -47,14 +47,7 @@ export class FakeAddonsService implements AddonsService {
   async enable(cluster: string, addon: string, params: Record<string, unknown>, options: TaskOptions): Promise<void> {
     const enabled = await this.enabledOn(cluster);
     if (!this.entries.some((entry) => entry.name === addon)) throw new NotFound(`no add-on bundle named ${addon}`);
-    await this.engine.runFakeSteps(
-      [
-        ['render', `Rendering ${addon}`],
-        ['apply', `Applying ${addon} manifests`],
-        ['ready', `Waiting for ${addon} to be ready`],
-      ],
-      options,
-    );
+    await this.engine.runFakeSteps(fakeAddonSteps('addon-enable', addon), options);
     enabled.set(addon, params);
   }
 
@@ -71,7 +64,7 @@ export class FakeAddonsService implements AddonsService {
         hint: 'choose to keep or delete its data',
       });
     }
-    await this.engine.runFakeSteps([['delete', `Deleting ${addon} objects`]], options);
+    await this.engine.runFakeSteps(fakeAddonSteps('addon-disable', addon), options);
     enabled.delete(addon);
   }
 

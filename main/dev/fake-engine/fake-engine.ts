@@ -4,6 +4,7 @@
 import { DEFAULT_RELEASE, hermeticImageOf } from '../../spec/releases.js';
 import { describeReleases, type ReleaseStatus } from '../../engine/release-status.js';
 import type { EngineWithExtras, ExtraName, FollowLogsOptions } from '../../ipc/engine-extras.js';
+import type { PlannedStep, TaskPlanRequest } from '../../ipc/task-plans.js';
 import { Cancelled, Conflict, EngineUnavailable, NotFound, StepFailed } from '../../errors.js';
 import type { ClusterSpec } from '../../spec/index.js';
 import { namePatternMatcher } from '../../spec/name-pattern.js';
@@ -27,8 +28,41 @@ export interface FakeEngineOptions {
   /** Interval between fake log batches. */
   logIntervalMs?: number;
   now?: () => number;
+  /** Application pods each running cluster reports besides its system pods (UI benchmarks). */
+  appPodsPerCluster?: number;
   /** Optional capabilities to leave out, to act like an engine that lacks them. */
   without?: readonly ExtraName[];
+}
+
+type FakeSteps = readonly (readonly [string, string])[];
+
+const START_STEPS: FakeSteps = [
+  ['start-nodes', 'Starting node containers'],
+  ['wait-ready', 'Waiting for nodes to be Ready'],
+];
+const STOP_STEPS: FakeSteps = [['stop-nodes', 'Stopping node containers']];
+const DELETE_STEPS: FakeSteps = [
+  ['delete-nodes', 'Removing node containers'],
+  ['network', 'Removing the cluster network'],
+];
+
+/** The fake's steps for enabling or disabling an add-on (also run by the fake add-on service). */
+export function fakeAddonSteps(kind: 'addon-enable' | 'addon-disable', addon: string): FakeSteps {
+  return kind === 'addon-enable'
+    ? [
+        ['render', `Rendering ${addon}`],
+        ['apply', `Applying ${addon} manifests`],
+        ['ready', `Waiting for ${addon} to be ready`],
+      ]
+    : [['delete', `Deleting ${addon} objects`]];
+}
+
+/** The real create pipeline's steps for this spec. */
+function createSteps(spec: ClusterSpec): FakeSteps {
+  return createStepsFor({ controlPlanes: spec.spec.controlPlane.replicas }).map((step): [string, string] => [
+    step.id,
+    step.title,
+  ]);
 }
 
 export class FakeEngine implements EngineWithExtras {
@@ -67,10 +101,7 @@ export class FakeEngine implements EngineWithExtras {
     this.check();
     const name = spec.metadata.name;
     if (this.clusters.has(name)) throw new Conflict(`a cluster named ${name} already exists`);
-    const steps = createStepsFor({ controlPlanes: spec.spec.controlPlane.replicas }).map((step): [string, string] => [
-      step.id,
-      step.title,
-    ]);
+    const steps = createSteps(spec);
     this.seed(spec, 'running');
     try {
       await this.runSteps(steps, options);
@@ -92,13 +123,7 @@ export class FakeEngine implements EngineWithExtras {
   async startCluster(name: string, options: TaskOptions = {}): Promise<ClusterSummary> {
     this.check();
     const cluster = this.cluster(name);
-    await this.runSteps(
-      [
-        ['start-nodes', 'Starting node containers'],
-        ['wait-ready', 'Waiting for nodes to be Ready'],
-      ],
-      options,
-    );
+    await this.runSteps(START_STEPS, options);
     cluster.stopped = false;
     return fakeSummary(cluster);
   }
@@ -106,20 +131,14 @@ export class FakeEngine implements EngineWithExtras {
   async stopCluster(name: string, options: TaskOptions = {}): Promise<void> {
     this.check();
     const cluster = this.cluster(name);
-    await this.runSteps([['stop-nodes', 'Stopping node containers']], options);
+    await this.runSteps(STOP_STEPS, options);
     cluster.stopped = true;
   }
 
   async deleteCluster(name: string, options: TaskOptions = {}): Promise<void> {
     this.check();
     this.cluster(name);
-    await this.runSteps(
-      [
-        ['delete-nodes', 'Removing node containers'],
-        ['network', 'Removing the cluster network'],
-      ],
-      options,
-    );
+    await this.runSteps(DELETE_STEPS, options);
     this.clusters.delete(name);
   }
 
@@ -201,7 +220,7 @@ export class FakeEngine implements EngineWithExtras {
   }
 
   listPods(name: string) {
-    return this.later(() => fakePods(fakeSummary(this.cluster(name))));
+    return this.later(() => fakePods(fakeSummary(this.cluster(name)), this.options.appPodsPerCluster ?? 0));
   }
 
   listEvents(name: string) {
@@ -222,6 +241,19 @@ export class FakeEngine implements EngineWithExtras {
       await sleep(this.options.logIntervalMs ?? 1000, signal).catch(() => undefined);
       if (!stopped()) onLines(fakeLogLines(pods, tick++, pattern, namespace));
     }
+  }
+
+  /** The steps each task will walk, so the UI can list them before they start. */
+  plannedSteps({ kind, spec, addon }: TaskPlanRequest): PlannedStep[] {
+    const steps: Record<TaskPlanRequest['kind'], FakeSteps> = {
+      create: spec ? createSteps(spec) : [],
+      start: START_STEPS,
+      stop: STOP_STEPS,
+      delete: DELETE_STEPS,
+      'addon-enable': fakeAddonSteps('addon-enable', addon ?? 'add-on'),
+      'addon-disable': fakeAddonSteps('addon-disable', addon ?? 'add-on'),
+    };
+    return steps[kind].map(([id, title]) => ({ id, title }));
   }
 
   /** Walks named steps with the configured delay (also used by the fake add-on service). */

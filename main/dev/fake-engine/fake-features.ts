@@ -7,9 +7,14 @@ import { createExportService } from '../../ipc/adapters/export-service.js';
 import type { FeatureServices } from '../../ipc/feature-loader.js';
 import { FakeAddonsService } from './fake-addons.js';
 import type { FakeEngine } from './fake-engine.js';
+import { FakeWorkloads } from './fake-workloads.js';
 
-/** The add-on and export services for the fake engine (add-on state lives in memory). */
+/** The add-on, export and workload services for the fake engine (their state lives in memory). */
 export async function fakeFeatureServices(engine: FakeEngine): Promise<FeatureServices> {
   const catalog = (await listBundles()).map(catalogEntry);
-  return { exporter: createExportService(), addons: new FakeAddonsService(engine, catalog) };
+  return {
+    exporter: createExportService(),
+    addons: new FakeAddonsService(engine, catalog),
+    workloads: new FakeWorkloads(engine, { replaceDelayMs: 600, logIntervalMs: 800 }),
+  };
 }

@@ -33,8 +33,32 @@ export function fakeNodeStats(cluster: ClusterSummary, at: number): NodeStats[] 
     });
 }
 
-/** The system pods a kubeadm cluster runs, placed on its nodes. */
-export function fakePods(cluster: ClusterSummary): PodSummary[] {
+const APP_NAMESPACES = ['shop', 'payments', 'search'] as const;
+
+/** `count` application pods (a few Deployments' replicas), spread over the workers. */
+export function fakeAppPods(cluster: ClusterSummary, count: number): PodSummary[] {
+  const workers = cluster.nodes.filter((node) => node.role === 'worker');
+  const hosts = workers.length > 0 ? workers : cluster.nodes.filter((node) => node.role === 'control-plane');
+  return Array.from({ length: count }, (_, index) => {
+    const namespace = APP_NAMESPACES[index % APP_NAMESPACES.length] ?? 'default';
+    const app = `app-${String(Math.floor(index / 6) + 1)}`;
+    const suffix = Math.floor(hashUnit(`${cluster.name}/${String(index)}`) * 1679616)
+      .toString(36)
+      .padStart(4, '0');
+    const restarts = index % 17 === 5 ? 2 : 0;
+    return {
+      namespace,
+      name: `${app}-7d9f8c6b5-${suffix}`,
+      node: hosts[index % Math.max(1, hosts.length)]?.name,
+      phase: 'Running' as const,
+      ready: restarts === 0,
+      restarts,
+    };
+  });
+}
+
+/** The system pods a kubeadm cluster runs, placed on its nodes (plus `appPods` application pods). */
+export function fakePods(cluster: ClusterSummary, appPods = 0): PodSummary[] {
   if (cluster.state !== 'running') return [];
   const controlPlanes = cluster.nodes.filter((node) => node.role === 'control-plane');
   const kubeNodes = cluster.nodes.filter((node) => node.role !== 'load-balancer');
@@ -57,7 +81,7 @@ export function fakePods(cluster: ClusterSummary): PodSummary[] {
   add('kube-system', 'coredns-66bc5c9577-4xk2p', first);
   add('kube-system', 'coredns-66bc5c9577-r8w6d', kubeNodes[0]?.name);
   add('local-path-storage', 'local-path-provisioner-7b8c8ddbd6-9s2lq', first);
-  return pods;
+  return [...pods, ...fakeAppPods(cluster, appPods)];
 }
 
 /** The events a fresh cluster shows, oldest first. */

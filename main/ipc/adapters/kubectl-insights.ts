@@ -54,10 +54,10 @@ export async function kubectlJson(
   return JSON.parse(stdout.text()) as { items?: unknown[] };
 }
 
-type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export type Json = Record<string, unknown>;
+export const obj = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
+export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A node as Kubernetes reports it. */
 export function toKubeNode(item: unknown): KubeNodeInfo {
@@ -109,7 +109,7 @@ export function toClusterEvent(item: unknown): ClusterEvent {
 }
 
 /** The kubectl-based extras for an engine. */
-export function kubectlExtras(engine: Engine): Required<Omit<EngineExtras, 'nodeStats'>> {
+export function kubectlExtras(engine: Engine): Required<Omit<EngineExtras, 'nodeStats' | 'plannedSteps'>> {
   const pods = async (cluster: string, namespace?: string) =>
     list((await kubectlJson(engine, cluster, ['get', 'pods', ...(namespace ? ['-n', namespace] : ['-A'])])).items);
   return {

@@ -9,6 +9,7 @@ import { contextName } from '../../lib/naming.js';
 import type { KubectlContexts } from '../kubectl-context.js';
 import { validatedSpec } from '../spec-validation.js';
 import type { StartTaskOptions, TaskManager } from '../task-manager.js';
+import { plannedSteps } from '../task-plans.js';
 
 type ClusterChannels =
   | 'clusters:list'
@@ -50,6 +51,7 @@ export function createClusterHandlers({
           kind,
           title: `${verb} ${name}`,
           cluster: name,
+          plan: plannedSteps(engine, { kind }),
           run: async (options) => {
             await work(name, options);
           },
@@ -71,6 +73,8 @@ export function createClusterHandlers({
         kind: 'create',
         title: `Create ${name}`,
         cluster: name,
+        plan: plannedSteps(engine, { kind: 'create', spec }),
+        request: { specText, ...(image ? { image } : {}), ...(retain ? { retain } : {}) },
         run: async ({ signal, onProgress }) => {
           for (const message of [...notes, ...warnings.map((warning) => `warning: ${warning}`)])
             onProgress({ kind: 'log', message });

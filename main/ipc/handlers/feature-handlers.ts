@@ -9,6 +9,7 @@ import type { AddonsService, ExportService } from '../feature-services.js';
 import { FeatureUnavailable } from '../ipc-errors.js';
 import { validatedSpec } from '../spec-validation.js';
 import type { TaskManager } from '../task-manager.js';
+import { plannedSteps } from '../task-plans.js';
 
 type FeatureChannels =
   | 'addons:catalog'
@@ -46,10 +47,12 @@ export function createFeatureHandlers({
   const addonTask = (
     kind: 'addon-enable' | 'addon-disable',
     cluster: string,
-    title: string,
+    addon: string,
     work: (options: TaskOptions) => Promise<void>,
   ): TaskRef => {
-    const task = tasks.start({ kind, title, cluster, run: work });
+    const title = `${kind === 'addon-enable' ? 'Enable' : 'Disable'} ${addon} on ${cluster}`;
+    const plan = plannedSteps(engine, { kind, addon });
+    const task = tasks.start({ kind, title, cluster, plan, run: work });
     void tasks.whenDone(task.id).then(afterTask);
     return { taskId: task.id };
   };
@@ -60,16 +63,12 @@ export function createFeatureHandlers({
     'addons:enable': ({ cluster, addon, params }) =>
       Promise.resolve().then(() => {
         const service = needAddons();
-        return addonTask('addon-enable', cluster, `Enable ${addon} on ${cluster}`, (options) =>
-          service.enable(cluster, addon, params, options),
-        );
+        return addonTask('addon-enable', cluster, addon, (options) => service.enable(cluster, addon, params, options));
       }),
     'addons:disable': ({ cluster, addon, data }) =>
       Promise.resolve().then(() => {
         const service = needAddons();
-        return addonTask('addon-disable', cluster, `Disable ${addon} on ${cluster}`, (options) =>
-          service.disable(cluster, addon, data, options),
-        );
+        return addonTask('addon-disable', cluster, addon, (options) => service.disable(cluster, addon, data, options));
       }),
     'addons:output': ({ cluster, addon, output }) =>
       Promise.resolve().then(() => needAddons().reveal(cluster, addon, output)),

@@ -1,7 +1,13 @@
 // window.slipway over the loopback bridge: invokes are POSTs, events arrive as Server-Sent
 // Events read from a fetch stream (EventSource cannot send the token header). Used when the
 // renderer runs in a plain browser for development and e2e tests.
-import type { IpcEventMap, IpcEventName, IpcResponse, SlipwayApi } from '../../../main/ipc/contract.js';
+import type {
+  ConnectionState,
+  IpcEventMap,
+  IpcEventName,
+  IpcResponse,
+  SlipwayApi,
+} from '../../../main/ipc/contract.js';
 
 export interface BridgeClientOptions {
   /** Origin of the bridge (or of the dev server proxying it); '' for the page's own. */
@@ -20,8 +26,15 @@ export function createBridgeClient({
   token,
   fetch: fetchImpl = globalThis.fetch.bind(globalThis),
   reconnectMs = 1000,
-}: BridgeClientOptions): SlipwayApi & { close(): void } {
+}: BridgeClientOptions): SlipwayApi & { close(): void; onConnection: NonNullable<SlipwayApi['onConnection']> } {
   const listeners = new Map<string, Set<Listener>>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let connection: ConnectionState = 'connected';
+  const setConnection = (state: ConnectionState) => {
+    if (state === connection) return;
+    connection = state;
+    for (const listener of [...connectionListeners]) listener(state);
+  };
   const headers = { Authorization: `Bearer ${token}` };
   let stream: AbortController | undefined;
 
@@ -41,12 +54,15 @@ export function createBridgeClient({
       try {
         const response = await fetchImpl(`${baseUrl}/api/events`, { headers, signal });
         if (!response.ok || !response.body) throw new Error(`event stream answered ${String(response.status)}`);
+        setConnection('connected');
         await parseEventStream(response.body, (event, data) => {
           for (const listener of listeners.get(event) ?? []) listener(data);
         });
       } catch {
         // Dropped or refused: wait and reconnect, unless we were closed.
       }
+      // However the stream ended, events may have been missed: the page says so until it is back.
+      if (!closed()) setConnection('reconnecting');
       if (!closed()) await new Promise((resolve) => setTimeout(resolve, reconnectMs));
     }
   }
@@ -69,6 +85,7 @@ export function createBridgeClient({
         if (!response.ok) return transportError(`the bridge answered HTTP ${String(response.status)}`);
         return (await response.json()) as never;
       } catch (error) {
+        setConnection('reconnecting');
         return transportError(`cannot reach the bridge: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
@@ -81,6 +98,11 @@ export function createBridgeClient({
       set.add(wrapped);
       ensureStream();
       return () => set.delete(wrapped);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      ensureStream();
+      return () => connectionListeners.delete(listener);
     },
     close() {
       stream?.abort();

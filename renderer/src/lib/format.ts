@@ -54,3 +54,50 @@ export function displayValue(value: unknown): string {
   if (typeof value === 'object') return JSON.stringify(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/** The relative luminance of an sRGB colour (WCAG 2). */
+function luminance([red, green, blue]: [number, number, number]): number {
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue);
+}
+
+function hslToRgb(hue: number, saturation: number, lightness: number): [number, number, number] {
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const f = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    return Math.round(255 * (lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4)];
+}
+
+/** The WCAG contrast ratio of two colours. */
+export function contrastRatio(a: [number, number, number], b: [number, number, number]): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+// At most 360 hues per background: a small cache, as every log line asks for its pod's colour.
+const readableHues = new Map<string, string>();
+
+/**
+ * A colour of the given hue that reads on `background` at small sizes (contrast ≥ 4.6:1):
+ * hues differ in brightness (yellow is far brighter than blue), so the lightness is found
+ * per hue instead of fixed.
+ */
+export function readableHue(hue: number, background: [number, number, number], dark: boolean): string {
+  const key = `${String(hue)}/${background.join(',')}/${String(dark)}`;
+  const known = readableHues.get(key);
+  if (known !== undefined) return known;
+  let lightness = dark ? 0.7 : 0.42;
+  for (let step = 0; step < 40; step++) {
+    if (contrastRatio(hslToRgb(hue, 0.65, lightness), background) >= 4.6) break;
+    lightness += dark ? 0.01 : -0.01;
+  }
+  const [red, green, blue] = hslToRgb(hue, 0.65, lightness);
+  const colour = `rgb(${String(red)} ${String(green)} ${String(blue)})`;
+  readableHues.set(key, colour);
+  return colour;
+}

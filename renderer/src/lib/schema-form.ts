@@ -2,6 +2,7 @@
 // form fields, their defaults, and messages for values the schema rejects. Main validates
 // the parameters again when the add-on is enabled.
 import type { JsonSchema } from '../../../main/ipc/feature-services.js';
+import { humanizeKey } from './gui-wording.js';
 
 export interface SchemaField {
   key: string;
@@ -65,7 +66,7 @@ export function schemaFields(schema: JsonSchema, path: string[] = []): SchemaFie
       key,
       path: [...path, key],
       kind,
-      title: child.title ?? key,
+      title: child.title ?? humanizeKey(key),
       ...(child.description ? { description: child.description } : {}),
       required: required.has(key),
       ...(child.default !== undefined ? { defaultValue: child.default } : {}),
@@ -124,9 +125,23 @@ export function fieldProblem(field: SchemaField, value: unknown): string | undef
     if (field.maxLength !== undefined && value.length > field.maxLength)
       return `${field.title} must have at most ${String(field.maxLength)} characters`;
     if (field.pattern !== undefined && !new RegExp(field.pattern, 'u').test(value))
-      return `${field.title} must match ${field.pattern}`;
+      // A regular expression means nothing to most readers; the description says what fits.
+      return `${field.title} is not in the expected format`;
   }
   return undefined;
+}
+
+/** Privileged fields whose value differs from their default: what the user must confirm. */
+export function privilegedChoices(
+  fields: SchemaField[],
+  values: Record<string, unknown>,
+): { field: SchemaField; value: unknown }[] {
+  return fields.flatMap((field) => {
+    const value = values[field.key];
+    if (field.kind === 'object') return privilegedChoices(field.children, (value ?? {}) as Record<string, unknown>);
+    if (!field.privileged || value === undefined || value === false) return [];
+    return JSON.stringify(value) === JSON.stringify(field.defaultValue) ? [] : [{ field, value }];
+  });
 }
 
 /** Every problem in a set of values, keyed by dotted path. */

@@ -2,7 +2,14 @@
 // kept current by events. Components read it through context and call the API for the rest.
 import { getContext, setContext } from 'svelte';
 import type { ClusterSummary } from '../../../main/engine/types.js';
-import type { AppInfo, EngineStatus, Features, SlipwayApi, TaskInfo } from '../../../main/ipc/contract.js';
+import type {
+  AppInfo,
+  ConnectionState,
+  EngineStatus,
+  Features,
+  SlipwayApi,
+  TaskInfo,
+} from '../../../main/ipc/contract.js';
 import { markPerformance } from '../lib/perf-marks.js';
 import type { Router } from './router.svelte.js';
 
@@ -21,8 +28,15 @@ export class AppState {
     logs: false,
     addons: false,
     export: false,
+    workloads: false,
   });
   info = $state<AppInfo | undefined>(undefined);
+  /** Whether main answers; while it does not, the window shows a reconnecting screen. */
+  connection = $state<ConnectionState>('connected');
+  /** The create wizard's text, kept while the user visits other pages (and set by Edit spec). */
+  createDraft = $state<string | undefined>(undefined);
+  /** kubectl's current context, shown in the sidebar; null when none is set. */
+  kubectlContext = $state<string | null | undefined>(undefined);
 
   runningTasks = $derived(Object.values(this.tasks).filter((task) => task.state === 'running'));
   private readonly stops: (() => void)[] = [];
@@ -52,6 +66,21 @@ export class AppState {
         this.router.navigate(route);
       }),
     );
+    if (this.api.onConnection) {
+      this.stops.push(
+        this.api.onConnection((state) => {
+          const regained = this.connection === 'reconnecting' && state === 'connected';
+          this.connection = state;
+          // Events sent while the bridge was away are lost: read everything again.
+          if (regained) void this.reload();
+        }),
+      );
+    }
+    await this.reload();
+  }
+
+  /** Reads the whole mirror from main (at start and after a lost connection comes back). */
+  async reload(): Promise<void> {
     const [info, features, engine, tasks] = await Promise.all([
       this.api.invoke('app:info'),
       this.api.invoke('app:features'),
@@ -61,8 +90,14 @@ export class AppState {
     if ('result' in info) this.info = info.result;
     if ('result' in features) this.features = features.result;
     if ('result' in engine) this.engine = engine.result;
-    if ('result' in tasks) for (const task of tasks.result) this.tasks[task.id] = task;
-    await this.refreshClusters();
+    if ('result' in tasks) this.tasks = Object.fromEntries(tasks.result.map((task) => [task.id, task]));
+    await Promise.all([this.refreshClusters(), this.refreshKubectlContext()]);
+  }
+
+  /** Reads kubectl's current context again (after switching it). */
+  async refreshKubectlContext(): Promise<void> {
+    const response = await this.api.invoke('kubectl:current-context');
+    if ('result' in response) this.kubectlContext = response.result;
   }
 
   /** Asks main for the cluster list now (after an action, or from a Retry button). */

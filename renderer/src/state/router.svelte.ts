@@ -4,12 +4,15 @@ export type Route =
   | { page: 'overview' }
   | { page: 'create' }
   | { page: 'task'; taskId: string }
-  | { page: 'cluster'; name: string; tab: 'overview' | 'addons' | 'export' | 'logs' }
+  | { page: 'tasks' }
+  | { page: 'doc'; doc: 'export' }
+  | { page: 'cluster'; name: string; tab: ClusterTab }
   | { page: 'export' }
   | { page: 'diagnostics' }
   | { page: 'not-found'; path: string };
 
-const tabs = ['overview', 'addons', 'export', 'logs'] as const;
+const tabs = ['overview', 'workloads', 'addons', 'export', 'logs'] as const;
+export type ClusterTab = (typeof tabs)[number];
 
 /** Parses a path such as /clusters/demo/logs. */
 export function parseRoute(path: string): Route {
@@ -22,6 +25,8 @@ export function parseRoute(path: string): Route {
   if (first === 'create' && parts.length === 1) return { page: 'create' };
   if (first === 'export' && parts.length === 1) return { page: 'export' };
   if (first === 'diagnostics' && parts.length === 1) return { page: 'diagnostics' };
+  if (first === 'tasks' && parts.length === 1) return { page: 'tasks' };
+  if (first === 'docs' && second === 'export' && parts.length === 2) return { page: 'doc', doc: 'export' };
   if (first === 'tasks' && second && parts.length === 2) return { page: 'task', taskId: second };
   if (first === 'clusters' && second && parts.length <= 3) {
     const tab = third ?? 'overview';

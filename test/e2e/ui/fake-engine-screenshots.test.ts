@@ -31,7 +31,15 @@ async function go(route: string): Promise<void> {
 
 async function shot(name: string): Promise<void> {
   await page.waitForTimeout(300);
+  // A full-page capture lays the page out at its full height, where a sticky sidebar would sit
+  // mid-page; unstick it for the picture (through the CSSOM, which the page's CSP allows).
+  await page.evaluate(() =>
+    document.querySelector<HTMLElement>('nav[aria-label="Main"]')?.style.setProperty('position', 'static'),
+  );
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.evaluate(() =>
+    document.querySelector<HTMLElement>('nav[aria-label="Main"]')?.style.removeProperty('position'),
+  );
 }
 
 async function layoutProblems(): Promise<string[]> {
@@ -120,6 +128,23 @@ describe.skipIf(skip !== undefined)(
       expect(await layoutProblems()).toEqual([]);
     });
 
+    it('shows a cluster’s workloads live, with describe and a pod log', async () => {
+      await go('/clusters/demo/workloads');
+      await page.getByRole('table', { name: 'Pods' }).getByRole('rowheader', { name: 'db-0' }).waitFor();
+      await page.getByRole('button', { name: 'Logs of db-0' }).click();
+      await page
+        .getByRole('log', { name: 'Log of db-0' })
+        .getByText(/line 3\)/)
+        .waitFor();
+      await shot('workloads');
+      await page.getByRole('button', { name: 'Close log' }).click();
+      await page.getByRole('tab', { name: 'Deployments' }).click();
+      await page.getByRole('button', { name: 'Describe web' }).click();
+      await page.getByRole('region', { name: 'YAML of web' }).waitFor();
+      await shot('workloads-describe');
+      expect(await layoutProblems()).toEqual([]);
+    });
+
     it('shows add-ons with a generated parameters form', async () => {
       await go('/clusters/demo/addons');
       await page.getByRole('button', { name: /^Enable .*dashboard.*…$/i }).click();
@@ -130,7 +155,7 @@ describe.skipIf(skip !== undefined)(
     it('previews an export with highlighting and issues', async () => {
       await go('/clusters/demo/export');
       await page.getByRole('radio', { name: /vSphere Kubernetes Service/ }).check();
-      await page.getByRole('button', { name: 'Fill in vks.vmClass' }).waitFor();
+      await page.getByRole('button', { name: 'Fill in VM class' }).waitFor();
       await shot('export');
       expect(await layoutProblems()).toEqual([]);
     });

@@ -136,6 +136,7 @@ describe('createAppCore', () => {
       logs: true,
       addons: false,
       export: false,
+      workloads: false,
     });
     expect(resultOf(await call(core, 'app:info'))).toEqual({
       version: '9.9.9',

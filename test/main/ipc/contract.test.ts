@@ -58,6 +58,13 @@ const expectedChannels = [
   'export:render',
   'logs:follow',
   'logs:stop',
+  'kubectl:current-context',
+  'workloads:watch',
+  'workloads:unwatch',
+  'workloads:describe',
+  'workloads:delete',
+  'workloads:restart',
+  'workloads:logs',
 ] as const;
 
 describe('IPC contract', () => {
@@ -74,6 +81,8 @@ describe('IPC contract', () => {
       | 'tasks:removed'
       | 'logs:lines'
       | 'logs:ended'
+      | 'workloads:items'
+      | 'workloads:error'
       | 'app:navigate'
     >();
     expectTypeOf<IpcEventMap['clusters:changed']>().toEqualTypeOf<ClusterSummary[]>();

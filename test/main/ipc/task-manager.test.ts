@@ -130,3 +130,32 @@ describe('TaskManager', () => {
     }).toThrow(/still running/);
   });
 });
+
+describe('TaskManager plans', () => {
+  it('lists planned steps as pending, starts them in place, and estimates from earlier runs', async () => {
+    const { tasks, clock } = manager();
+    const plan = [
+      { id: 'a', title: 'First' },
+      { id: 'b', title: 'Second' },
+    ];
+    const first = controllable();
+    const task = tasks.start({ kind: 'start', title: 'Start demo', cluster: 'demo', plan, run: first.run });
+    expect(task.steps).toEqual([
+      { id: 'a', title: 'First', state: 'pending' },
+      { id: 'b', title: 'Second', state: 'pending' },
+    ]);
+    first.context().onProgress({ kind: 'step-start', step: 'a', title: 'First step', at: 1000 });
+    first.context().onProgress({ kind: 'step-end', step: 'a', ok: true, durationMs: 400 });
+    clock.now = 2000;
+    first.context().onProgress({ kind: 'step-start', step: 'extra', title: 'Unplanned', at: 2000 });
+    first.release();
+    const done = await tasks.whenDone(task.id);
+    expect(done.steps.map((step) => [step.id, step.state])).toEqual([
+      ['a', 'succeeded'],
+      ['b', 'pending'],
+      ['extra', 'running'],
+    ]);
+    const second = tasks.start({ kind: 'start', title: 'Start demo', cluster: 'demo', plan, run: controllable().run });
+    expect(second.steps.map((step) => step.expectedMs)).toEqual([400, undefined]);
+  });
+});
