@@ -19,7 +19,7 @@ export const HAPROXY_IMAGE = 'localhost/slipway/haproxy:2.6-bookworm';
 const root = join(import.meta.dirname, '../../..');
 export const docker = new Docker();
 
-async function imageExists(ref: string): Promise<boolean> {
+export async function imageExists(ref: string): Promise<boolean> {
   return docker
     .getImage(ref)
     .inspect()

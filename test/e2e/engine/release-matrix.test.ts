@@ -13,22 +13,20 @@ import {
 } from '../../../main/spec/releases.js';
 import { specOf } from '../../main/engine/spec-fixtures.js';
 import { eventually } from '../eventually.js';
-import { createOrCollect, docker, engine, kubectl, missingPrerequisite, reportMissing, uniqueName } from './harness.js';
+import {
+  createOrCollect,
+  engine,
+  imageExists,
+  kubectl,
+  missingPrerequisite,
+  reportMissing,
+  uniqueName,
+} from './harness.js';
 import { WEB_IMAGE_SOURCE } from './workload.js';
-
-async function present(ref: string): Promise<boolean> {
-  return docker
-    .getImage(ref)
-    .inspect()
-    .then(
-      () => true,
-      () => false,
-    );
-}
 
 const required = [DEFAULT_RELEASE, OLDEST_RELEASE];
 const available: Release[] = [];
-for (const release of RELEASES) if (await present(hermeticImageOf(release))) available.push(release);
+for (const release of RELEASES) if (await imageExists(hermeticImageOf(release))) available.push(release);
 const skip = reportMissing(await missingPrerequisite(), 'release matrix e2e');
 // CI must run the oldest and the newest release; elsewhere a missing one is skipped, loudly.
 for (const release of RELEASES.filter((r) => !available.includes(r))) {
