@@ -97,24 +97,11 @@ const allowClient = {
 };
 
 /** The client's fetch of a URL: the body, or undefined when it fails (times out, refused). */
-async function fetchFromClient(e: Engine, cluster: string, url: string): Promise<string | undefined> {
-  const result = await e.execInNode(cluster, {
-    command: [
-      'kubectl',
-      '--kubeconfig=/etc/kubernetes/admin.conf',
-      'exec',
-      'client',
-      '--',
-      'timeout',
-      '4',
-      'wget',
-      '-q',
-      '-O',
-      '-',
-      url,
-    ],
-  });
-  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+function fetchFromClient(e: Engine, cluster: string, url: string): Promise<string | undefined> {
+  return kubectl(e, cluster, ['exec', 'client', '--', 'timeout', '4', 'wget', '-q', '-O', '-', url]).then(
+    (body) => body.trim(),
+    () => undefined,
+  );
 }
 
 describe.skipIf(skip).each(available.map((release) => [release.minor, release] as const))(
